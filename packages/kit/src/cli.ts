@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { listCommand } from './cli/list.js';
+import { selftestCommand } from './cli/selftest.js';
+import { verifyCommand } from './cli/verify.js';
+import { SpecError } from './exercises/validate.js';
+import { color } from './report/terminal.js';
+import { exitAfterCleanup } from './util/cleanup.js';
+import { InfrastructureError, UsageError } from './util/errors.js';
+
+const HELP = `faultline — flawed reference backends for hiring backend developers
+
+usage: faultline <command> [options]
+
+  list [--json]                                   exercises, their levels, stacks and faults
+  start <exercise> [--port N] [--with-fixes …]    run the service on a fresh database until Ctrl-C
+  load <exercise> <scenario> [--url URL] [--duration S] [--connections N]
+                                                  replay a load scenario from load-tests/<exercise>/
+  verify <exercise> [--candidate DIR | --with-fixes all|id,…] [--json FILE] [--expect fixed|present]
+                                                  build, start, run the functional suite and every probe
+  solution <exercise> [--fault ID] [--branch NAME]  apply fixes to the working tree, or make a solution branch
+  selftest [<exercise>]                           the fault matrix: starter, each fix alone, all fixes
+  bench <exercise> [--json FILE]                  starter vs all fixes, side by side
+
+exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
+`;
+
+type Command = (argv: string[]) => Promise<number> | number;
+
+const commands: Record<string, () => Promise<Command>> = {
+  list: async () => listCommand,
+  verify: async () => verifyCommand,
+  selftest: async () => selftestCommand,
+  start: async () => (await import('./cli/start.js')).startCommand,
+  load: async () => (await import('./cli/load.js')).loadCommand,
+  solution: async () => (await import('./cli/solution.js')).solutionCommand,
+  bench: async () => (await import('./cli/bench.js')).benchCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(HELP);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) throw new UsageError(`unknown command "${name}": try one of ${Object.keys(commands).join(', ')} (faultline --help)`);
+  return (await load())(rest);
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  await exitAfterCleanup(code);
+} catch (error) {
+  if (error instanceof UsageError || error instanceof SpecError) {
+    process.stderr.write(`${color.red('faultline:')} ${error.message}\n`);
+  } else if (error instanceof InfrastructureError) {
+    process.stderr.write(`${color.red('faultline:')} ${error.message}\n`);
+    if (error.logTail) process.stderr.write(`${color.dim(error.logTail)}\n`);
+  } else {
+    process.stderr.write(`${color.red('faultline: internal error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  await exitAfterCleanup(2);
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { faultsById, loadExercise } from '../exercises/catalog.js';
+import type { Exercise, FaultSpec } from '../exercises/types.js';
+import { exitCodeFor } from '../report/report.js';
+import { color, renderScorecard } from '../report/terminal.js';
+import { UsageError } from '../util/errors.js';
+import { repoRoot, stateHome } from '../util/paths.js';
+import type { TargetRequest } from '../verify/target.js';
+import { verify } from '../verify/verify.js';
+import { parse } from './args.js';
+
+const USAGE = 'faultline verify <exercise> [--candidate DIR | --with-fixes all|<fault-id,…>] [--json FILE] [--expect fixed|present] [--quiet]';
+
+export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
+  if (value === 'all') return exercise.faults;
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError(`--with-fixes needs "all" or fault ids (${exercise.faults.map((f) => f.id).join(', ')})`);
+  return faultsById(exercise, ids);
+}
+
+export async function verifyCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse('verify', argv, {
+    candidate: { type: 'string' },
+    'with-fixes': { type: 'string' },
+    json: { type: 'string' },
+    expect: { type: 'string', default: 'fixed' },
+    quiet: { type: 'boolean', default: false },
+  }, USAGE);
+  const [id, ...extra] = positionals;
+  if (!id || extra.length) throw new UsageError(`verify needs exactly one exercise id\nusage: ${USAGE}`);
+  if (values.candidate && values['with-fixes']) throw new UsageError('--candidate and --with-fixes cannot be combined: fixes apply to the starter only');
+  const expect = values.expect;
+  if (expect !== 'fixed' && expect !== 'present') throw new UsageError(`--expect must be "fixed" or "present", got "${String(expect)}"`);
+  const root = repoRoot();
+  const exercise = loadExercise(root, id);
+  const target: TargetRequest = values.candidate
+    ? { kind: 'candidate', dir: values.candidate }
+    : values['with-fixes']
+      ? { kind: 'fixes', fixes: fixesFrom(exercise, values['with-fixes']) }
+      : { kind: 'starter' };
+  const progress = values.quiet ? undefined : (message: string) => process.stderr.write(color.dim(`· ${message}\n`));
+  const report = await verify({ exercise, target, home: stateHome(root), progress });
+  process.stdout.write(`${renderScorecard(report)}\n`);
+  if (values.json) {
+    const file = resolve(values.json);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(color.dim(`report written to ${file}\n`));
+  }
+  const code = exitCodeFor(report, expect);
+  if (expect === 'present') {
+    process.stdout.write(code === 0 ? color.green('every planted fault reproduced: the exercise is ready for a candidate\n') : color.red('some planted faults did not reproduce (see above)\n'));
+  }
+  return code;
+}

@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { UsageError } from '../util/errors.js';
+import { repoRoot } from '../util/paths.js';
+import type { Activity, Exercise, FaultKind, FaultSpec, Level, LevelSpec, ServiceSpec } from './types.js';
+import { object, oneOf, optionalString, positiveInteger, SpecError, string, stringList } from './validate.js';
+
+const ACTIVITIES: readonly Activity[] = ['api', 'database', 'architecture', 'debugging'];
+const KINDS: readonly FaultKind[] = ['logic', 'performance', 'memory', 'concurrency', 'security', 'design'];
+const LEVELS: readonly Level[] = ['junior', 'mid', 'senior'];
+const HINT_POLICIES = ['on-request', 'after-20-min', 'none'] as const;
+
+function readYaml(file: string): unknown {
+  try {
+    return parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SpecError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+function loadFault(exerciseDir: string, id: string): FaultSpec {
+  const dir = join(exerciseDir, 'faults', id);
+  const file = join(dir, 'fault.yaml');
+  if (!existsSync(file)) throw new SpecError(`${file}: missing (every fault listed in exercise.yaml needs a folder)`);
+  const doc = object(readYaml(file), file);
+  if (string(doc.id, `${file} id`) !== id) throw new SpecError(`${file}: id must be "${id}", the folder name`);
+  const patchFile = join(dir, 'fix.patch');
+  const probeFile = join(dir, 'probe.ts');
+  for (const needed of [patchFile, probeFile]) if (!existsSync(needed)) throw new SpecError(`${needed}: missing`);
+  const traps = Array.isArray(doc.traps) ? doc.traps : [];
+  return {
+    id,
+    kind: oneOf(doc.kind, KINDS, `${file} kind`),
+    title: string(doc.title, `${file} title`),
+    symptom: string(doc.symptom, `${file} symptom`),
+    cause: string(doc.cause, `${file} cause`),
+    fix: string(doc.fix, `${file} fix`),
+    verify: string(doc.verify, `${file} verify`),
+    hints: stringList(doc.hints, `${file} hints`),
+    traps: traps.map((trap, index) => {
+      const t = object(trap, `${file} traps[${index}]`);
+      return { fix: string(t.fix, `${file} traps[${index}].fix`), why: string(t.why, `${file} traps[${index}].why`) };
+    }),
+    dir,
+    patchFile,
+    probeFile,
+  };
+}
+
+function loadService(value: unknown, where: string): ServiceSpec {
+  const doc = object(value, where);
+  const env = doc.env === undefined ? {} : object(doc.env, `${where}.env`);
+  return {
+    build: stringList(doc.build, `${where}.build`),
+    prepare: stringList(doc.prepare, `${where}.prepare`),
+    start: stringList(doc.start, `${where}.start`),
+    health: string(doc.health, `${where}.health`),
+    docs: optionalString(doc.docs, `${where}.docs`),
+    env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
+  };
+}
+
+export function loadExercise(root: string, id: string): Exercise {
+  const dir = join(root, 'exercises', id);
+  const file = join(dir, 'exercise.yaml');
+  if (!existsSync(file)) {
+    const known = listExerciseIds(root);
+    throw new UsageError(`unknown exercise "${id}": known exercises are ${known.join(', ') || '(none)'} (see \`faultline list\`)`);
+  }
+  const doc = object(readYaml(file), file);
+  if (string(doc.id, `${file} id`) !== id) throw new SpecError(`${file}: id must be "${id}", the folder name`);
+  const faultIds = stringList(doc.faults ?? [], `${file} faults`);
+  const faults = faultIds.map((faultId) => loadFault(dir, faultId));
+  const levelsDoc = doc.levels === undefined ? {} : object(doc.levels, `${file} levels`);
+  const levels: Partial<Record<Level, LevelSpec>> = {};
+  for (const [name, spec] of Object.entries(levelsDoc)) {
+    const level = oneOf(name, LEVELS, `${file} levels`);
+    const s = object(spec, `${file} levels.${name}`);
+    const levelFaults = stringList(s.faults ?? [], `${file} levels.${name}.faults`);
+    for (const f of levelFaults) if (!faultIds.includes(f)) throw new SpecError(`${file} levels.${name}.faults: unknown fault "${f}"`);
+    levels[level] = { faults: levelFaults, minutes: positiveInteger(s.minutes, `${file} levels.${name}.minutes`), hints: oneOf(s.hints, HINT_POLICIES, `${file} levels.${name}.hints`) };
+  }
+  const packagePath = string(doc.package, `${file} package`);
+  const functional = optionalString(doc.functional, `${file} functional`);
+  return {
+    id,
+    title: string(doc.title, `${file} title`),
+    activity: oneOf(doc.activity, ACTIVITIES, `${file} activity`),
+    summary: string(doc.summary, `${file} summary`),
+    stack: stringList(doc.stack, `${file} stack`),
+    duration: string(doc.duration, `${file} duration`),
+    packagePath,
+    packageDir: resolve(root, packagePath),
+    service: loadService(doc.service, `${file} service`),
+    levels,
+    functionalFile: functional ? join(dir, functional) : undefined,
+    faults,
+    dir,
+  };
+}
+
+export function listExerciseIds(root = repoRoot()): string[] {
+  const dir = join(root, 'exercises');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'exercise.yaml')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function loadCatalog(root = repoRoot()): Exercise[] {
+  return listExerciseIds(root).map((id) => loadExercise(root, id));
+}
+
+export function faultsById(exercise: Exercise, ids: readonly string[]): FaultSpec[] {
+  return ids.map((id) => {
+    const fault = exercise.faults.find((f) => f.id === id);
+    if (!fault) throw new UsageError(`exercise ${exercise.id} has no fault "${id}": its faults are ${exercise.faults.map((f) => f.id).join(', ')}`);
+    return fault;
+  });
+}

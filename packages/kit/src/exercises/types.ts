@@ -1,0 +1,52 @@
+export type Activity = 'api' | 'database' | 'architecture' | 'debugging';
+export type FaultKind = 'logic' | 'performance' | 'memory' | 'concurrency' | 'security' | 'design';
+export type Level = 'junior' | 'mid' | 'senior';
+
+export interface LevelSpec {
+  /** Faults a candidate at this level gets; the others are pre-fixed on export. */
+  faults: string[];
+  minutes: number;
+  hints: 'on-request' | 'after-20-min' | 'none';
+}
+
+export interface ServiceSpec {
+  /** Commands are argv arrays run in the target folder; `node` means the kit's own Node. */
+  build: string[];
+  prepare: string[];
+  start: string[];
+  health: string;
+  docs?: string;
+  env: Record<string, string>;
+}
+
+export interface FaultSpec {
+  id: string;
+  kind: FaultKind;
+  title: string;
+  symptom: string;
+  cause: string;
+  fix: string;
+  verify: string;
+  hints: string[];
+  traps: { fix: string; why: string }[];
+  dir: string;
+  patchFile: string;
+  probeFile: string;
+}
+
+export interface Exercise {
+  id: string;
+  title: string;
+  activity: Activity;
+  summary: string;
+  stack: string[];
+  duration: string;
+  /** Absolute path of the package that is the starter. */
+  packageDir: string;
+  packagePath: string;
+  service: ServiceSpec;
+  levels: Partial<Record<Level, LevelSpec>>;
+  functionalFile: string | undefined;
+  faults: FaultSpec[];
+  dir: string;
+}

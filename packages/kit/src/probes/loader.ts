@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { transform } from '@swc/core';
+import { SpecError } from '../exercises/validate.js';
+
+function typeScriptFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : typeScriptFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Compiles an exercise's TypeScript (probes, checks and their helpers) with swc into the state
+ * folder, keeping the layout so relative imports work. Probes import only types from the kit
+ * (erased), Node built-ins and each other.
+ */
+export async function compileExercise(exerciseDir: string, home: string): Promise<string> {
+  const files = typeScriptFiles(exerciseDir).sort();
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(relative(exerciseDir, file)).update(readFileSync(file));
+  const out = join(home, 'compiled', `${basename(exerciseDir)}-${hash.digest('hex').slice(0, 12)}`);
+  if (existsSync(join(out, 'package.json'))) return out;
+  for (const file of files) {
+    let code: string;
+    try {
+      ({ code } = await transform(readFileSync(file, 'utf8'), {
+        filename: file,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+        sourceMaps: 'inline',
+      }));
+    } catch (error) {
+      throw new SpecError(`${file}: does not compile: ${String(error)}`);
+    }
+    const target = join(out, relative(exerciseDir, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, code);
+  }
+  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
+  return out;
+}
+
+export async function importCompiled<T>(exerciseDir: string, compiledDir: string, file: string): Promise<T> {
+  const target = join(compiledDir, relative(exerciseDir, file)).replace(/\.ts$/, '.js');
+  const module = (await import(pathToFileURL(target).href)) as { default?: T };
+  if (!module.default) throw new SpecError(`${file}: needs a default export`);
+  return module.default;
+}

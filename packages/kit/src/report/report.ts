@@ -1,0 +1,47 @@
+import type { FaultKind } from '../exercises/types.js';
+
+export type Verdict = 'present' | 'fixed' | 'error';
+
+export interface FaultResult {
+  id: string;
+  kind: FaultKind;
+  title: string;
+  verdict: Verdict;
+  metric: { name: string; value: number | null; threshold: number; unit: string };
+  evidence: string;
+  durationMs: number;
+  series?: Record<string, Array<[number, number]>>;
+}
+
+export interface FunctionalResult {
+  passed: number;
+  failed: number;
+  failures: Array<{ name: string; message: string }>;
+}
+
+/** The versioned JSON report; other tools read it, so fields are only ever added. */
+export interface VerifyReport {
+  version: 1;
+  exercise: string;
+  target: { kind: 'starter' | 'fixes' | 'candidate'; path: string; fixes: string[] };
+  startedAt: string;
+  durationMs: number;
+  database: 'embedded' | 'external';
+  faults: FaultResult[];
+  functional: FunctionalResult;
+  summary: { present: number; fixed: number; errors: number };
+}
+
+export function summarise(faults: readonly FaultResult[]): VerifyReport['summary'] {
+  return {
+    present: faults.filter((f) => f.verdict === 'present').length,
+    fixed: faults.filter((f) => f.verdict === 'fixed').length,
+    errors: faults.filter((f) => f.verdict === 'error').length,
+  };
+}
+
+/** 0 when the expectation holds and the functional suite is green, 1 otherwise. */
+export function exitCodeFor(report: VerifyReport, expect: 'fixed' | 'present'): 0 | 1 {
+  if (report.functional.failed > 0) return 1;
+  return report.faults.every((f) => f.verdict === expect) ? 0 : 1;
+}

@@ -1,0 +1,63 @@
+import type { VerifyReport } from './report.js';
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number, text: string) => (useColor ? `\x1b[${code}m${text}\x1b[0m` : text);
+export const color = {
+  red: (t: string) => paint(31, t),
+  green: (t: string) => paint(32, t),
+  yellow: (t: string) => paint(33, t),
+  dim: (t: string) => paint(2, t),
+  bold: (t: string) => paint(1, t),
+};
+
+function formatNumber(value: number | null): string {
+  if (value === null) return '—';
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
+}
+
+function pad(text: string, width: number): string {
+  const visible = text.replace(/\x1b\[[0-9;]*m/g, '');
+  return text + ' '.repeat(Math.max(0, width - visible.length));
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function renderScorecard(report: VerifyReport): string {
+  const out: string[] = [];
+  const target = report.target.kind === 'fixes' ? `starter + fixes (${report.target.fixes.join(', ')})` : `${report.target.kind} ${report.target.path}`;
+  out.push(color.bold(`faultline verify ${report.exercise}`) + color.dim(`  —  ${target}, ${report.database} postgres, ${(report.durationMs / 1000).toFixed(1)} s`));
+  out.push('');
+  const rows = report.faults.map((f) => {
+    const verdict = f.verdict === 'fixed' ? color.green('fixed') : f.verdict === 'present' ? color.red('present') : color.yellow('error');
+    const metric = `${f.metric.name} ${formatNumber(f.metric.value)} ${f.metric.unit} (present at ≥ ${formatNumber(f.metric.threshold)})`;
+    return { id: f.id, kind: f.kind, verdict, metric, evidence: f.evidence };
+  });
+  const idWidth = Math.max(5, ...rows.map((r) => r.id.length)) + 2;
+  const kindWidth = Math.max(4, ...rows.map((r) => r.kind.length)) + 2;
+  out.push(color.dim(pad('fault', idWidth) + pad('kind', kindWidth) + pad('verdict', 10) + 'metric'));
+  for (const row of rows) {
+    out.push(pad(row.id, idWidth) + pad(row.kind, kindWidth) + pad(row.verdict, 10) + row.metric);
+    out.push(color.dim(wrap(row.evidence, 100, ' '.repeat(idWidth + kindWidth))));
+  }
+  out.push('');
+  const fn = report.functional;
+  const fnLine = `functional suite: ${fn.passed} passed, ${fn.failed} failed`;
+  out.push(fn.failed === 0 ? color.green(fnLine) : color.red(fnLine));
+  for (const failure of fn.failures) out.push(color.red(`  ✗ ${failure.name}: `) + failure.message);
+  const s = report.summary;
+  out.push(`faults: ${s.present} present, ${s.fixed} fixed, ${s.errors} error${s.errors === 1 ? '' : 's'}`);
+  return out.join('\n');
+}

@@ -1,0 +1,75 @@
+import { openPostgres } from '../db/postgres.js';
+import type { Exercise } from '../exercises/types.js';
+import type { VerifyReport } from '../report/report.js';
+import { messageOf } from '../util/errors.js';
+import { verify } from './verify.js';
+
+export interface MatrixCell {
+  name: string;
+  fixes: string[];
+  /** Faults that must read `fixed`; every other fault must read `present`. */
+  expectFixed: string[];
+}
+
+export interface CellResult {
+  cell: MatrixCell;
+  ok: boolean;
+  problems: string[];
+  report?: VerifyReport;
+  durationMs: number;
+}
+
+/** The fault contract: starter, each fix alone, all fixes. */
+export function faultMatrix(exercise: Exercise): MatrixCell[] {
+  const ids = exercise.faults.map((f) => f.id);
+  return [
+    { name: 'starter', fixes: [], expectFixed: [] },
+    ...ids.map((id) => ({ name: `fix ${id}`, fixes: [id], expectFixed: [id] })),
+    { name: 'all fixes', fixes: ids, expectFixed: ids },
+  ];
+}
+
+export function judgeCell(cell: MatrixCell, report: VerifyReport): string[] {
+  const problems: string[] = [];
+  for (const fault of report.faults) {
+    const expected = cell.expectFixed.includes(fault.id) ? 'fixed' : 'present';
+    if (fault.verdict !== expected) problems.push(`${fault.id} ${fault.verdict}, expected ${expected} (${fault.evidence.split('\n')[0]})`);
+  }
+  for (const failure of report.functional.failures) problems.push(`functional "${failure.name}" failed: ${failure.message}`);
+  return problems;
+}
+
+export async function selftest(
+  exercise: Exercise,
+  home: string,
+  onCell: (result: CellResult) => void,
+  progress?: (message: string) => void,
+): Promise<CellResult[]> {
+  const server = await openPostgres(home);
+  const results: CellResult[] = [];
+  try {
+    for (const cell of faultMatrix(exercise)) {
+      const started = Date.now();
+      let result: CellResult;
+      try {
+        const fixes = exercise.faults.filter((f) => cell.fixes.includes(f.id));
+        const report = await verify({
+          exercise,
+          home,
+          server,
+          target: fixes.length ? { kind: 'fixes', fixes } : { kind: 'starter' },
+          progress,
+        });
+        const problems = judgeCell(cell, report);
+        result = { cell, ok: problems.length === 0, problems, report, durationMs: Date.now() - started };
+      } catch (error) {
+        result = { cell, ok: false, problems: [messageOf(error)], durationMs: Date.now() - started };
+      }
+      results.push(result);
+      onCell(result);
+    }
+  } finally {
+    await server.stop();
+  }
+  return results;
+}

@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Exercise, FaultSpec } from '../exercises/types.js';
+import { InfrastructureError, UsageError } from '../util/errors.js';
+
+export type TargetRequest =
+  | { kind: 'starter' }
+  | { kind: 'fixes'; fixes: readonly FaultSpec[] }
+  | { kind: 'candidate'; dir: string };
+
+export interface PreparedTarget {
+  kind: 'starter' | 'fixes' | 'candidate';
+  /** Folder where build, prepare and start run. */
+  dir: string;
+  /** What the report shows as the target. */
+  label: string;
+  fixes: string[];
+  /** Whether node_modules must be installed before building. */
+  needsInstall: boolean;
+  dispose(): void;
+}
+
+const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage']);
+
+function copyTree(from: string, to: string): void {
+  cpSync(from, to, {
+    recursive: true,
+    filter: (source) => source === from || !SKIP.has(basename(source)),
+  });
+}
+
+/** Applies a fix patch to a folder; the patch paths are relative to the package root. */
+export function applyPatch(dir: string, patchFile: string, check = false): void {
+  try {
+    execFileSync('git', ['apply', ...(check ? ['--check'] : []), '--whitespace=nowarn', patchFile], {
+      cwd: dir,
+      // Keep git from treating a surrounding repository as the root for patch paths.
+      env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(dir) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
+    throw new InfrastructureError(`${patchFile} does not apply to ${dir}: ${stderr}`);
+  }
+}
+
+function sameDependencies(a: string, b: string): boolean {
+  const read = (dir: string) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
+    return JSON.stringify([pkg.dependencies ?? {}, pkg.devDependencies ?? {}]);
+  };
+  try {
+    return read(a) === read(b);
+  } catch {
+    return false;
+  }
+}
+
+export function prepareTarget(exercise: Exercise, request: TargetRequest, home: string): PreparedTarget {
+  if (!existsSync(join(exercise.packageDir, 'node_modules'))) {
+    throw new UsageError(`${relative(process.cwd(), exercise.packageDir) || exercise.packageDir} has no node_modules: run \`pnpm install\` at the repository root first`);
+  }
+  if (request.kind === 'starter') {
+    return { kind: 'starter', dir: exercise.packageDir, label: exercise.packagePath, fixes: [], needsInstall: false, dispose: () => undefined };
+  }
+  const workDir = join(home, 'work', `${exercise.id}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`);
+  mkdirSync(workDir, { recursive: true });
+  const dispose = () => rmSync(workDir, { recursive: true, force: true });
+
+  if (request.kind === 'fixes') {
+    const dir = join(workDir, basename(exercise.packageDir));
+    copyTree(exercise.packageDir, dir);
+    symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    try {
+      for (const fault of request.fixes) applyPatch(dir, fault.patchFile);
+    } catch (error) {
+      dispose();
+      throw error;
+    }
+    const fixes = request.fixes.map((f) => f.id);
+    return { kind: 'fixes', dir, label: `${exercise.packagePath} + ${fixes.join(', ')}`, fixes, needsInstall: false, dispose };
+  }
+
+  const source = resolve(request.dir);
+  if (!existsSync(source)) {
+    dispose();
+    throw new UsageError(`--candidate ${request.dir}: no such folder; pass the path of the candidate's clone`);
+  }
+  if (!existsSync(join(source, 'package.json'))) {
+    dispose();
+    throw new UsageError(`--candidate ${request.dir}: no package.json there; pass the folder that holds the service's package.json`);
+  }
+  const dir = join(workDir, 'candidate');
+  copyTree(source, dir);
+  let needsInstall = false;
+  if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  else if (sameDependencies(source, exercise.packageDir)) symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  else needsInstall = true;
+  return { kind: 'candidate', dir, label: source, fixes: [], needsInstall, dispose };
+}
