@@ -4,3 +4,4 @@ export type { Endpoint, HttpResponse, RequestOptions } from './probes/http.js';
 export type { HeapInspector } from './probes/heap.js';
 export type { FaultResult, FunctionalResult, Verdict, VerifyReport } from './report/report.js';
 export type { Exercise, FaultSpec, Level } from './exercises/types.js';
+export type { LoadPlan, LoadRequest, LoadScenario, LoadSummary } from './load/types.js';

@@ -2,7 +2,7 @@
 // service's own database and role), for an order of 5 lines and one of 50. The fault is the slope:
 // extra statements per extra line.
 import type { Probe } from '@faultline/kit';
-import { createCustomer, createProduct, placeOrder, type OrderView } from '../../shop.js';
+import { createCustomer, createProduct, placeOrder, type OrderView, type ProductView } from '../../shop.js';
 
 const SMALL = 5;
 const LARGE = 50;
@@ -10,7 +10,7 @@ const LARGE = 50;
 const probe: Probe = {
   metric: { name: 'statements per extra line', unit: 'stmt/line', threshold: 0.5 },
   async run({ primary, countStatements, note }) {
-    const products = [];
+    const products: ProductView[] = [];
     for (let i = 0; i < LARGE; i++) products.push(await createProduct(primary, 300 + i, 100));
     const measure = async (lines: number): Promise<number> => {
       const customer = await createCustomer(primary);

@@ -82,6 +82,15 @@ export function loadExercise(root: string, id: string): Exercise {
     levels[level] = { faults: levelFaults, minutes: positiveInteger(s.minutes, `${file} levels.${name}.minutes`), hints: oneOf(s.hints, HINT_POLICIES, `${file} levels.${name}.hints`) };
   }
   const packagePath = string(doc.package, `${file} package`);
+  const benchDoc = doc.bench === undefined ? {} : object(doc.bench, `${file} bench`);
+  const repeatsDoc = benchDoc.repeats === undefined ? {} : object(benchDoc.repeats, `${file} bench.repeats`);
+  const bench = {
+    scenarios: benchDoc.scenarios === undefined ? [] : stringList(benchDoc.scenarios, `${file} bench.scenarios`),
+    repeats: Object.fromEntries(Object.entries(repeatsDoc).map(([k, v]) => {
+      if (!faultIds.includes(k)) throw new SpecError(`${file} bench.repeats: unknown fault "${k}"`);
+      return [k, positiveInteger(v, `${file} bench.repeats.${k}`)];
+    })),
+  };
   const functional = optionalString(doc.functional, `${file} functional`);
   return {
     id,
@@ -96,6 +105,7 @@ export function loadExercise(root: string, id: string): Exercise {
     levels,
     functionalFile: functional ? join(dir, functional) : undefined,
     faults,
+    bench,
     dir,
   };
 }

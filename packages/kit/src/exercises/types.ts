@@ -48,5 +48,13 @@ export interface Exercise {
   levels: Partial<Record<Level, LevelSpec>>;
   functionalFile: string | undefined;
   faults: FaultSpec[];
+  bench: BenchSpec;
   dir: string;
+}
+
+export interface BenchSpec {
+  /** Load scenarios (load-tests/<exercise>/<name>.scenario.mjs) run against each target. */
+  scenarios: string[];
+  /** How many times to run a probe per target (default 1), e.g. race: 20. */
+  repeats: Record<string, number>;
 }

@@ -36,7 +36,7 @@ export class Endpoint {
       });
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs ?? this.defaultTimeoutMs} ms` : String(error);
-      throw new Error(`${method} ${path} on ${this.name}: ${reason}`);
+      throw new Error(`${method} ${path} on ${this.name}: ${reason}`, { cause: error });
     }
     const text = await response.text();
     const contentType = response.headers.get('content-type') ?? '';

@@ -17,6 +17,7 @@ function formatNumber(value: number | null): string {
 }
 
 function pad(text: string, width: number): string {
+  // eslint-disable-next-line no-control-regex -- stripping ANSI colour codes to measure width
   const visible = text.replace(/\x1b\[[0-9;]*m/g, '');
   return text + ' '.repeat(Math.max(0, width - visible.length));
 }

@@ -6,7 +6,7 @@ import { HeapInspector } from '../probes/heap.js';
 import { Endpoint } from '../probes/http.js';
 import { compileExercise, importCompiled } from '../probes/loader.js';
 import { StatementCounter } from '../probes/statements.js';
-import type { FunctionalCheck, Probe, ProbeContext } from '../probes/types.js';
+import type { FunctionalCheck, Probe, ProbeContext, ProbeMeasurement } from '../probes/types.js';
 import { summarise, type FaultResult, type FunctionalResult, type VerifyReport } from '../report/report.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
 import type { ServiceInstance } from '../supervisor/service.js';
@@ -135,13 +135,8 @@ async function runProbe(fault: FaultSpec, probe: Probe, session: ServiceSession,
   progress(`probe ${fault.id}…`);
   const base = { id: fault.id, kind: fault.kind, title: fault.title };
   const metric = { name: probe.metric.name, threshold: probe.metric.threshold, unit: probe.metric.unit };
-  let dispose = () => undefined as void;
   try {
-    const context = await contextFor(session, server, probe.instances ?? 1, progress);
-    dispose = context.dispose;
-    const measured = await withTimeout(probe.run(context.ctx), probe.timeoutMs ?? PROBE_TIMEOUT_MS, `probe ${fault.id}`);
-    const crashed = session.instances.find((instance) => instance.exitReason());
-    if (crashed) throw new Error(`${crashed.name} ${crashed.exitReason()} during the probe`);
+    const measured = await measureProbe(probe, session, server, progress);
     return {
       ...base,
       verdict: measured.value >= probe.metric.threshold ? 'present' : 'fixed',
@@ -154,7 +149,18 @@ async function runProbe(fault: FaultSpec, probe: Probe, session: ServiceSession,
     const crashed = session.instances.find((instance) => instance.exitReason());
     const tail = crashed ? `\n--- last lines of ${crashed.logFile} ---\n${crashed.logTail(15)}` : '';
     return { ...base, verdict: 'error', metric: { ...metric, value: null }, evidence: `${messageOf(error)}${tail}`, durationMs: Date.now() - started };
+  }
+}
+
+/** Runs a probe once against a running session; throws when it fails or an instance dies. */
+export async function measureProbe(probe: Probe, session: ServiceSession, server: PostgresServer, progress: (m: string) => void): Promise<ProbeMeasurement> {
+  const context = await contextFor(session, server, probe.instances ?? 1, progress);
+  try {
+    const measured = await withTimeout(probe.run(context.ctx), probe.timeoutMs ?? PROBE_TIMEOUT_MS, 'the probe');
+    const crashed = session.instances.find((instance) => instance.exitReason());
+    if (crashed) throw new Error(`${crashed.name} ${crashed.exitReason()} during the probe`);
+    return measured;
   } finally {
-    dispose();
+    context.dispose();
   }
 }

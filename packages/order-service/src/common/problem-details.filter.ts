@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
 import { ProblemException } from './errors.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemType } from './problem.js';
@@ -35,7 +36,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status < 500) {
         // Body-parser failures (malformed JSON, oversized bodies) and unknown routes land here.
         const type = status === HttpStatus.NOT_FOUND ? ProblemType.notFound : ProblemType.malformedRequest;
-        return { type, title: HttpStatus[status]?.replace(/_/g, ' ') ?? 'Error', status, detail: exception.message };
+        return { type, title: STATUS_CODES[status] ?? 'Error', status, detail: exception.message };
       }
     }
     const status = statusOf(exception);

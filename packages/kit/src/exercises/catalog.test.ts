@@ -1,0 +1,48 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { UsageError } from '../util/errors.js';
+import { repoRoot } from '../util/paths.js';
+import { applyPatch } from '../verify/target.js';
+import { listExerciseIds, loadCatalog, loadExercise } from './catalog.js';
+import { SpecError } from './validate.js';
+
+describe('the catalog', () => {
+  it('When the repository is read, then every exercise loads and its levels name known faults', () => {
+    const catalog = loadCatalog(repoRoot());
+    expect(catalog.map((e) => e.id)).toContain('order-service');
+    for (const exercise of catalog) {
+      for (const level of Object.values(exercise.levels)) {
+        for (const id of level.faults) expect(exercise.faults.map((f) => f.id)).toContain(id);
+      }
+    }
+  });
+
+  it('When an exercise id is unknown, then a usage error lists the known ones', () => {
+    expect(() => loadExercise(repoRoot(), 'nope')).toThrow(UsageError);
+    expect(() => loadExercise(repoRoot(), 'nope')).toThrow(/known exercises are .*order-service/);
+  });
+
+  it('When a fault.yaml lacks a field, then the error names the file and the field', () => {
+    const root = mkdtempSync(join(tmpdir(), 'faultline-catalog-'));
+    const dir = join(root, 'exercises', 'demo');
+    mkdirSync(join(dir, 'faults', 'one'), { recursive: true });
+    writeFileSync(join(dir, 'exercise.yaml'), 'id: demo\ntitle: Demo\nactivity: debugging\nsummary: s\npackage: packages/demo\nstack: [x]\nduration: 1 h\nservice: { build: [a], prepare: [b], start: [c], health: /health }\nfaults: [one]\n');
+    writeFileSync(join(dir, 'faults', 'one', 'fault.yaml'), 'id: one\nkind: logic\ntitle: T\n');
+    expect(listExerciseIds(root)).toEqual(['demo']);
+    expect(() => loadExercise(root, 'demo')).toThrow(SpecError);
+    expect(() => loadExercise(root, 'demo')).toThrow(/fault\.yaml symptom: expected a non-empty string/);
+  });
+});
+
+describe('fix patches', () => {
+  // The drift check: a change to a starter that breaks a fix fails here, not in front of an interviewer.
+  for (const exercise of loadCatalog(repoRoot())) {
+    for (const fault of exercise.faults) {
+      it(`When ${exercise.id}/${fault.id}/fix.patch is checked against the package, then it applies on its own`, () => {
+        expect(() => applyPatch(exercise.packageDir, fault.patchFile, true)).not.toThrow();
+      });
+    }
+  }
+});
