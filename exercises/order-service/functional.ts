@@ -44,6 +44,9 @@ const checks: FunctionalCheck[] = [
     name: 'malformed ids and bodies get 400 problem+json naming the field',
     async run({ primary }) {
       assertProblem(await primary.get('/products/abc'), 400, 'GET /products/abc');
+      assertProblem(await primary.get('/products/0'), 400, 'GET /products/0');
+      assertProblem(await primary.get('/orders/99999999999'), 400, 'GET /orders/99999999999 (beyond an integer id)');
+      assertProblem(await primary.get('/orders?customerId=99999999999'), 400, 'GET /orders?customerId=99999999999');
       const customer = await createCustomer(primary);
       const zero = assertProblem(await primary.post('/orders', { customerId: customer.id, items: [{ productId: 1, quantity: 0 }] }), 400, 'quantity 0');
       assert.ok(JSON.stringify(zero.errors ?? []).includes('quantity'), 'quantity 0: the errors list should name items.0.quantity');

@@ -2,7 +2,7 @@
 // Customers 1–50 are the seed's regulars (about 200 orders each); customer 2000 orders now and then.
 
 const REGULARS = 50;
-const PAGE = 20;
+const PAGE = 50;
 const LARGEST_PAGE = 100;
 const OCCASIONAL_CUSTOMER = 2000;
 

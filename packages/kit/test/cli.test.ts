@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,11 @@ import { isAlive } from '../src/util/process.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const home = () => mkdtempSync(join(tmpdir(), 'faultline-cli-test-'));
+const home = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'faultline-cli-test-'));
+  chmodSync(dir, 0o755); // as root, postgres runs as its own user and must reach the data folder
+  return dir;
+};
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FAULTLINE_HOME: home(), ...env }, timeout: 180_000 });
@@ -96,6 +100,7 @@ describe('start and Ctrl-C', () => {
     const child = spawn(process.execPath, [cli, 'start', 'order-service'], { env: { ...process.env, NO_COLOR: '1', FAULTLINE_HOME: stateHome }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`start did not report running: ${out}`)), 90_000);
       child.stdout.on('data', () => out.includes('Ctrl-C') && (clearTimeout(timer), resolve()));
@@ -112,5 +117,8 @@ describe('start and Ctrl-C', () => {
     for (const pid of servicePids) expect(isAlive(pid)).toBe(false);
     for (const owner of pgOwner) expect(isAlive(owner.postgresPid)).toBe(false);
     expect(existsSync(join(stateHome, 'pg')) ? readdirSync(join(stateHome, 'pg')) : []).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGTERM');
+    }
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,6 +11,7 @@ import { StatementCounter } from '../src/probes/statements.js';
 import { isAlive } from '../src/util/process.js';
 
 const home = mkdtempSync(join(tmpdir(), 'faultline-pg-test-'));
+chmodSync(home, 0o755); // as root, postgres runs as its own user and must reach the data folder
 
 describe('embedded postgres and statement counting', () => {
   let server: PostgresServer;
@@ -47,7 +48,6 @@ describe('the reaper', () => {
     const script = `
       const { openPostgres } = await import(${JSON.stringify(new URL('../dist/db/postgres.js', import.meta.url).href)});
       const server = await openPostgres(${JSON.stringify(home)}, '');
-      const { readdirSync, readFileSync } = await import('node:fs');
       console.log('ready');
       setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -55,6 +55,7 @@ describe('the reaper', () => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
     });
+    try {
     const { readdirSync, readFileSync } = await import('node:fs');
     const dirs = readdirSync(join(home, 'pg')).map((d) => join(home, 'pg', d));
     const owned = dirs.map((d) => JSON.parse(readFileSync(join(d, 'faultline-owner.json'), 'utf8')) as { ownerPid: number; postgresPid: number }).find((o) => o.ownerPid === child.pid);
@@ -67,5 +68,8 @@ describe('the reaper', () => {
     expect(reaped).toBeGreaterThanOrEqual(1);
     expect(isAlive(owned!.postgresPid)).toBe(false);
     expect(dirs.filter((d) => existsSync(d))).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 });

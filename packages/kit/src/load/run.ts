@@ -44,6 +44,14 @@ export async function runScenario(scenario: LoadScenario, options: RunOptions): 
   const api = new Endpoint('target', options.url, 30_000);
   const context = await scenario.setup(api);
   const plan = scenario.plan(context);
+  if (plan.requests.length === 0) throw new Error(`scenario ${options.name} planned no requests`);
+  const templates = plan.requests.map((r) => ({
+    method: r.method ?? 'GET',
+    path: r.path,
+    headers: { accept: 'application/json', ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
+    ...(r.body ? { body: r.body } : {}),
+  }));
+  let cursor = 0;
   const latencies: number[] = [];
   const statusCounts: Record<string, number> = {};
   let second = 0;
@@ -59,12 +67,14 @@ export async function runScenario(scenario: LoadScenario, options: RunOptions): 
     connections: options.connections,
     duration: options.durationSeconds,
     ...(plan.amount ? { amount: plan.amount } : {}),
-    requests: plan.requests.map((r) => ({
-      method: r.method ?? 'GET',
-      path: r.path,
-      headers: { accept: 'application/json', ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
-      ...(r.body ? { body: r.body } : {}),
-    })),
+    // One template whose setupRequest hands out the plan's requests round-robin across all
+    // connections (autocannon would otherwise start every connection at the first entry, so
+    // C connections would repeat each path C times).
+    requests: [
+      {
+        setupRequest: (request: autocannon.Request) => ({ ...request, ...templates[cursor++ % templates.length] }) as autocannon.Request,
+      },
+    ],
     timeout: 10,
   }, (error, result) => (error ? rejectResult(error) : resolveResult(result)));
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
@@ -74,7 +84,7 @@ export async function runScenario(scenario: LoadScenario, options: RunOptions): 
   (instance as unknown as NodeJS.EventEmitter).on('tick', (tick: { counter: number }) => {
     second++;
     total += tick.counter;
-    options.onTick?.(second, total);
+    if (second <= options.durationSeconds) options.onTick?.(second, total);
   });
   const result = await finished;
   latencies.sort((a, b) => a - b);

@@ -35,7 +35,11 @@ export class Endpoint {
         signal: AbortSignal.timeout(options.timeoutMs ?? this.defaultTimeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${options.timeoutMs ?? this.defaultTimeoutMs} ms` : String(error);
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const reason =
+        error instanceof Error && error.name === 'TimeoutError'
+          ? `no answer within ${options.timeoutMs ?? this.defaultTimeoutMs} ms`
+          : `${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
       throw new Error(`${method} ${path} on ${this.name}: ${reason}`, { cause: error });
     }
     const text = await response.text();

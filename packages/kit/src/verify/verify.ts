@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
@@ -146,6 +147,8 @@ async function runProbe(fault: FaultSpec, probe: Probe, session: ServiceSession,
       ...(measured.series ? { series: measured.series } : {}),
     };
   } catch (error) {
+    // A crash shows first as a failed request; give the exit event a moment to arrive.
+    for (let waited = 0; waited < 1000 && !session.instances.some((i) => i.exitReason()); waited += 50) await sleep(50);
     const crashed = session.instances.find((instance) => instance.exitReason());
     const tail = crashed ? `\n--- last lines of ${crashed.logFile} ---\n${crashed.logTail(15)}` : '';
     return { ...base, verdict: 'error', metric: { ...metric, value: null }, evidence: `${messageOf(error)}${tail}`, durationMs: Date.now() - started };

@@ -16,5 +16,6 @@ export class PaginationQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   offset = 0;
 }

@@ -4,7 +4,7 @@ export const SEED = Object.freeze({ products: 500, customers: 2000, orders: 2000
 
 /**
  * Deterministic demo data: the same rows, ids and prices on every fresh database.
- * Customers 1–50 are regulars with ~60 orders each; the rest order now and then.
+ * Customers 1–50 are regulars with 200 orders each; the rest order now and then.
  */
 export async function seed(dataSource: DataSource): Promise<boolean> {
   const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM products');
@@ -36,7 +36,7 @@ export async function seed(dataSource: DataSource): Promise<boolean> {
       INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents)
       SELECT o.id, p.id, 1 + (o.id + n) % 3, p.price_cents
       FROM orders o
-      CROSS JOIN LATERAL generate_series(1, 1 + o.id % 6) AS n
+      CROSS JOIN LATERAL generate_series(1, 2 + o.id % 6) AS n
       JOIN products p ON p.id = 1 + (o.id * 37 + n * 101) % $1`, [SEED.products]);
     await manager.query(`
       UPDATE orders o SET subtotal_cents = t.subtotal,

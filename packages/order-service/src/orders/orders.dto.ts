@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_ID } from '../common/id.pipe.js';
 import { PaginationQuery } from '../common/pagination.dto.js';
 
 export class OrderLineDto {
   @ApiProperty({ example: 12 })
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   productId: number;
 
   @ApiProperty({ example: 2, minimum: 1, maximum: 1000 })
@@ -20,6 +22,7 @@ export class CreateOrderDto {
   @ApiProperty({ example: 1 })
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customerId: number;
 
   @ApiPropertyOptional({ example: 'WELCOME10' })
@@ -42,6 +45,7 @@ export class ListOrdersQuery extends PaginationQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   customerId: number;
 }
 
