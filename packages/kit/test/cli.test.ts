@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { reapStale } from '../src/db/embedded.js';
+import { reapStaleProcesses } from '../src/supervisor/pidfiles.js';
 import { isAlive } from '../src/util/process.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -101,24 +103,48 @@ describe('start and Ctrl-C', () => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`start did not report running: ${out}`)), 90_000);
-      child.stdout.on('data', () => out.includes('Ctrl-C') && (clearTimeout(timer), resolve()));
-      child.on('exit', (code) => reject(new Error(`start exited ${code}: ${out}`)));
-    });
-    expect(out).toMatch(/service\s+http:\/\/127\.0\.0\.1:\d+/);
-    expect(out).toMatch(/docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
-    const servicePids = readdirSync(join(stateHome, 'pids')).map((f) => Number(f.split('-')[1]?.replace('.json', '')));
-    const pgOwner = readdirSync(join(stateHome, 'pg')).map((d) => JSON.parse(readFileSync(join(stateHome, 'pg', d, 'faultline-owner.json'), 'utf8')) as { postgresPid: number });
-    expect(servicePids.length).toBe(1);
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(130);
-    for (const pid of servicePids) expect(isAlive(pid)).toBe(false);
-    for (const owner of pgOwner) expect(isAlive(owner.postgresPid)).toBe(false);
-    expect(existsSync(join(stateHome, 'pg')) ? readdirSync(join(stateHome, 'pg')) : []).toEqual([]);
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`start did not report running: ${out}`)), 90_000);
+        child.stdout.on('data', () => out.includes('Ctrl-C') && (clearTimeout(timer), resolve()));
+        child.on('exit', (code) => reject(new Error(`start exited ${code}: ${out}`)));
+      });
+      expect(out).toMatch(/service\s+http:\/\/127\.0\.0\.1:\d+/);
+      expect(out).toMatch(/docs\s+http:\/\/127\.0\.0\.1:\d+\/docs/);
+      const servicePids = readdirSync(join(stateHome, 'pids')).map((f) => Number(f.split('-')[1]?.replace('.json', '')));
+      const pgOwner = readdirSync(join(stateHome, 'pg')).map((d) => JSON.parse(readFileSync(join(stateHome, 'pg', d, 'faultline-owner.json'), 'utf8')) as { postgresPid: number });
+      expect(servicePids.length).toBe(1);
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(130);
+      for (const pid of servicePids) expect(isAlive(pid)).toBe(false);
+      for (const owner of pgOwner) expect(isAlive(owner.postgresPid)).toBe(false);
+      expect(existsSync(join(stateHome, 'pg')) ? readdirSync(join(stateHome, 'pg')) : []).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill('SIGTERM');
+    }
+  }, 120_000);
+
+  it('When start is killed with SIGKILL, then the next run reaps the orphaned service and postgres', async () => {
+    const stateHome = home();
+    const child = spawn(process.execPath, [cli, 'start', 'order-service'], { env: { ...process.env, NO_COLOR: '1', FAULTLINE_HOME: stateHome }, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`start did not report running: ${out}`)), 90_000);
+        child.stdout.on('data', () => out.includes('Ctrl-C') && (clearTimeout(timer), resolve()));
+      });
+      const servicePids = readdirSync(join(stateHome, 'pids')).map((f) => Number(f.split('-')[1]?.replace('.json', '')));
+      const postgresPids = readdirSync(join(stateHome, 'pg')).map((d) => (JSON.parse(readFileSync(join(stateHome, 'pg', d, 'faultline-owner.json'), 'utf8')) as { postgresPid: number }).postgresPid);
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      for (const pid of postgresPids) expect(isAlive(pid)).toBe(true); // orphaned: SIGKILL cannot be caught
+      await reapStaleProcesses(stateHome);
+      await reapStale(stateHome);
+      for (const pid of [...servicePids, ...postgresPids]) expect(isAlive(pid)).toBe(false);
+      expect(readdirSync(join(stateHome, 'pg'))).toEqual([]);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
     }
   }, 120_000);
 });

@@ -28,14 +28,14 @@ describe('embedded postgres and statement counting', () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
-      await client.query('CREATE TABLE t (id int)');
-      const counted = await counter.countDuring(async () => {
-        for (let i = 0; i < 5; i++) await client.query('INSERT INTO t VALUES ($1)', [i]);
-        await client.query('SELECT count(*) FROM t');
-        await client.query('SELECT 1');
-      });
-      expect(server.statementStats).toBe(true);
-      expect(counted).toBe(7);
+        await client.query('CREATE TABLE t (id int)');
+        const counted = await counter.countDuring(async () => {
+          for (let i = 0; i < 5; i++) await client.query('INSERT INTO t VALUES ($1)', [i]);
+          await client.query('SELECT count(*) FROM t');
+          await client.query('SELECT 1');
+        });
+        expect(server.statementStats).toBe(true);
+        expect(counted).toBe(7);
     } finally {
       await client.end();
       await db.drop();
@@ -56,18 +56,18 @@ describe('the reaper', () => {
       child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
     });
     try {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const dirs = readdirSync(join(home, 'pg')).map((d) => join(home, 'pg', d));
-    const owned = dirs.map((d) => JSON.parse(readFileSync(join(d, 'faultline-owner.json'), 'utf8')) as { ownerPid: number; postgresPid: number }).find((o) => o.ownerPid === child.pid);
-    expect(owned).toBeDefined();
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
-    await sleep(200);
-    expect(isAlive(owned!.postgresPid)).toBe(true); // orphaned, as SIGKILL leaves it
-    const reaped = await reapStale(home);
-    expect(reaped).toBeGreaterThanOrEqual(1);
-    expect(isAlive(owned!.postgresPid)).toBe(false);
-    expect(dirs.filter((d) => existsSync(d))).toEqual([]);
+      const { readdirSync, readFileSync } = await import('node:fs');
+      const dirs = readdirSync(join(home, 'pg')).map((d) => join(home, 'pg', d));
+      const owned = dirs.map((d) => JSON.parse(readFileSync(join(d, 'faultline-owner.json'), 'utf8')) as { ownerPid: number; postgresPid: number }).find((o) => o.ownerPid === child.pid);
+      expect(owned).toBeDefined();
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      await sleep(200);
+      expect(isAlive(owned!.postgresPid)).toBe(true); // orphaned, as SIGKILL leaves it
+      const reaped = await reapStale(home);
+      expect(reaped).toBeGreaterThanOrEqual(1);
+      expect(isAlive(owned!.postgresPid)).toBe(false);
+      expect(dirs.filter((d) => existsSync(d))).toEqual([]);
     } finally {
       child.kill('SIGKILL');
     }
