@@ -30,6 +30,8 @@ describe('the catalog', () => {
     mkdirSync(join(dir, 'faults', 'one'), { recursive: true });
     writeFileSync(join(dir, 'exercise.yaml'), 'id: demo\ntitle: Demo\nactivity: debugging\nsummary: s\npackage: packages/demo\nstack: [x]\nduration: 1 h\nservice: { build: [a], prepare: [b], start: [c], health: /health }\nfaults: [one]\n');
     writeFileSync(join(dir, 'faults', 'one', 'fault.yaml'), 'id: one\nkind: logic\ntitle: T\n');
+    writeFileSync(join(dir, 'faults', 'one', 'fix.patch'), '');
+    writeFileSync(join(dir, 'faults', 'one', 'probe.ts'), 'export default {};\n');
     expect(listExerciseIds(root)).toEqual(['demo']);
     expect(() => loadExercise(root, 'demo')).toThrow(SpecError);
     expect(() => loadExercise(root, 'demo')).toThrow(/fault\.yaml symptom: expected a non-empty string/);
@@ -43,6 +45,11 @@ describe('fix patches', () => {
       it(`When ${exercise.id}/${fault.id}/fix.patch is checked against the package, then it applies on its own`, () => {
         expect(() => applyPatch(exercise.packageDir, fault.patchFile, true)).not.toThrow();
       });
+      for (const trap of fault.traps.filter((t) => t.patchFile)) {
+        it(`When the trap ${trap.patchFile?.split('/faults/')[1]} is checked against the package, then it applies`, () => {
+          expect(() => applyPatch(exercise.packageDir, trap.patchFile ?? '', true)).not.toThrow();
+        });
+      }
     }
   }
 });

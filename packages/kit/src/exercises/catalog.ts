@@ -40,7 +40,10 @@ function loadFault(exerciseDir: string, id: string): FaultSpec {
     hints: stringList(doc.hints, `${file} hints`),
     traps: traps.map((trap, index) => {
       const t = object(trap, `${file} traps[${index}]`);
-      return { fix: string(t.fix, `${file} traps[${index}].fix`), why: string(t.why, `${file} traps[${index}].why`) };
+      const patch = optionalString(t.patch, `${file} traps[${index}].patch`);
+      const patchFile = patch ? join(dir, patch) : undefined;
+      if (patchFile && !existsSync(patchFile)) throw new SpecError(`${file} traps[${index}].patch: ${patchFile} does not exist`);
+      return { fix: string(t.fix, `${file} traps[${index}].fix`), why: string(t.why, `${file} traps[${index}].why`), ...(patchFile ? { patchFile } : {}) };
     }),
     dir,
     patchFile,

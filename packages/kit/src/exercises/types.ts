@@ -28,7 +28,8 @@ export interface FaultSpec {
   fix: string;
   verify: string;
   hints: string[];
-  traps: { fix: string; why: string }[];
+  /** Plausible wrong fixes; those with a patch are proven by the selftest to leave the fault present. */
+  traps: { fix: string; why: string; patchFile?: string }[];
   dir: string;
   patchFile: string;
   probeFile: string;

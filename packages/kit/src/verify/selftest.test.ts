@@ -9,8 +9,19 @@ const exercise = loadExercise(repoRoot(), 'order-service');
 describe('faultMatrix', () => {
   it('When built for order-service, then it has the starter, one cell per fault and all fixes', () => {
     const cells = faultMatrix(exercise);
-    expect(cells.map((c) => c.name)).toEqual(['starter', 'fix logic', 'fix n-plus-one', 'fix memory-leak', 'fix race', 'all fixes']);
-    expect(cells.at(-1)?.expectFixed).toEqual(['logic', 'n-plus-one', 'memory-leak', 'race']);
+    expect(cells.map((c) => c.name)).toEqual([
+      'starter',
+      'fix logic',
+      'fix n-plus-one',
+      'fix memory-leak',
+      'fix race',
+      'all fixes',
+      'trap logic/raise-threshold',
+      'trap n-plus-one/product-name-cache',
+      'trap race/in-process-mutex',
+    ]);
+    expect(cells.at(-1)).toMatchObject({ fixes: [], expectFixed: [], patches: [expect.stringMatching(/race\/traps\/in-process-mutex\.patch$/)] });
+    expect(cells.find((c) => c.name === 'all fixes')?.expectFixed).toEqual(['logic', 'n-plus-one', 'memory-leak', 'race']);
   });
 });
 
@@ -28,17 +39,17 @@ describe('judgeCell', () => {
   });
 
   it('When fix(F) leaves F fixed and the others present, then the cell passes', () => {
-    const cell = { name: 'fix race', fixes: ['race'], expectFixed: ['race'] };
+    const cell = { name: 'fix race', fixes: ['race'], patches: [], expectFixed: ['race'] };
     expect(judgeCell(cell, reportWith({ logic: 'present', race: 'fixed' }))).toEqual([]);
   });
 
   it('When a fix also flips another fault, then the cell names it (fixes must be independent)', () => {
-    const cell = { name: 'fix race', fixes: ['race'], expectFixed: ['race'] };
+    const cell = { name: 'fix race', fixes: ['race'], patches: [], expectFixed: ['race'] };
     expect(judgeCell(cell, reportWith({ logic: 'fixed', race: 'fixed' }))).toEqual([expect.stringContaining('logic fixed, expected present')]);
   });
 
   it('When a probe errors, then the cell fails', () => {
-    const cell = { name: 'starter', fixes: [], expectFixed: [] };
+    const cell = { name: 'starter', fixes: [], patches: [], expectFixed: [] };
     expect(judgeCell(cell, reportWith({ logic: 'error' }))).toHaveLength(1);
   });
 });

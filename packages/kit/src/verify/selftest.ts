@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { openPostgres } from '../db/postgres.js';
 import type { Exercise } from '../exercises/types.js';
 import type { VerifyReport } from '../report/report.js';
@@ -7,6 +8,8 @@ import { verify } from './verify.js';
 export interface MatrixCell {
   name: string;
   fixes: string[];
+  /** Trap-fix patches applied on top: a plausible wrong fix the probes must still catch. */
+  patches: string[];
   /** Faults that must read `fixed`; every other fault must read `present`. */
   expectFixed: string[];
 }
@@ -19,13 +22,17 @@ export interface CellResult {
   durationMs: number;
 }
 
-/** The fault contract: starter, each fix alone, all fixes. */
+/** The fault contract: starter, each fix alone, all fixes; then each trap fix, which must leave every fault present. */
 export function faultMatrix(exercise: Exercise): MatrixCell[] {
   const ids = exercise.faults.map((f) => f.id);
+  const traps = exercise.faults.flatMap((fault) =>
+    fault.traps.flatMap((trap) => (trap.patchFile ? [{ name: `trap ${fault.id}/${basename(trap.patchFile, '.patch')}`, fixes: [], patches: [trap.patchFile], expectFixed: [] }] : [])),
+  );
   return [
-    { name: 'starter', fixes: [], expectFixed: [] },
-    ...ids.map((id) => ({ name: `fix ${id}`, fixes: [id], expectFixed: [id] })),
-    { name: 'all fixes', fixes: ids, expectFixed: ids },
+    { name: 'starter', fixes: [], patches: [], expectFixed: [] },
+    ...ids.map((id) => ({ name: `fix ${id}`, fixes: [id], patches: [], expectFixed: [id] })),
+    { name: 'all fixes', fixes: ids, patches: [], expectFixed: ids },
+    ...traps,
   ];
 }
 
@@ -57,7 +64,7 @@ export async function selftest(
           exercise,
           home,
           server,
-          target: fixes.length ? { kind: 'fixes', fixes } : { kind: 'starter' },
+          target: fixes.length || cell.patches.length ? { kind: 'fixes', fixes, patches: cell.patches } : { kind: 'starter' },
           progress,
         });
         const problems = judgeCell(cell, report);

@@ -7,7 +7,7 @@ import { InfrastructureError, UsageError } from '../util/errors.js';
 
 export type TargetRequest =
   | { kind: 'starter' }
-  | { kind: 'fixes'; fixes: readonly FaultSpec[] }
+  | { kind: 'fixes'; fixes: readonly FaultSpec[]; /** Extra patches (trap fixes) applied after the fixes. */ patches?: readonly string[] }
   | { kind: 'candidate'; dir: string };
 
 export interface PreparedTarget {
@@ -75,12 +75,15 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
     symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
     try {
       for (const fault of request.fixes) applyPatch(dir, fault.patchFile);
+      for (const patch of request.patches ?? []) applyPatch(dir, patch);
     } catch (error) {
       dispose();
       throw error;
     }
     const fixes = request.fixes.map((f) => f.id);
-    return { kind: 'fixes', dir, label: `${exercise.packagePath} + ${fixes.join(', ')}`, fixes, needsInstall: false, dispose };
+    const traps = (request.patches ?? []).map((p) => relative(exercise.dir, p));
+    const applied = [...fixes, ...traps.map((t) => `trap ${t}`)];
+    return { kind: 'fixes', dir, label: `${exercise.packagePath} + ${applied.join(', ')}`, fixes: applied, needsInstall: false, dispose };
   }
 
   const source = resolve(request.dir);

@@ -1,4 +1,4 @@
-import { BadRequestException, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
 import { insufficientStock } from './errors.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -25,6 +25,8 @@ function capture(exception: unknown) {
   new ProblemDetailsFilter().catch(exception, host);
   return sent;
 }
+
+Logger.overrideLogger(false); // the 500 case logs the error on purpose; keep test output clean
 
 describe('ProblemDetailsFilter', () => {
   it('When a catalogued error is thrown, then its type, title, status and detail are sent as problem+json', () => {
