@@ -4,7 +4,8 @@ import { loadScenario, runScenario } from '../load/run.js';
 import type { LoadSummary } from '../load/types.js';
 import type { ProbeMeasurement } from '../probes/types.js';
 import { launch } from '../verify/launch.js';
-import { loadProbes, measureProbe } from '../verify/verify.js';
+import { sessionRuntime } from '../verify/runtime.js';
+import { checkSettings, loadProbes, measureProbe } from '../verify/verify.js';
 
 export interface BenchRow {
   metric: string;
@@ -52,7 +53,7 @@ export async function bench(exercise: Exercise, home: string, root: string, prog
           result.probes[fault.id] = [];
           for (let i = 0; i < runs; i++) {
             progress(`${side}: probe ${fault.id}${runs > 1 ? ` ${i + 1}/${runs}` : ''}`);
-            result.probes[fault.id]?.push(await measureProbe(probe, launched.session, server, progress));
+            result.probes[fault.id]?.push(await measureProbe(probe, sessionRuntime(launched.session, server), progress, checkSettings(exercise)));
           }
         }
         for (const name of exercise.bench.scenarios) {

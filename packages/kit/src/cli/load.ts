@@ -5,7 +5,7 @@ import { UsageError } from '../util/errors.js';
 import { repoRoot, stateHome } from '../util/paths.js';
 import { launch, type Launched } from '../verify/launch.js';
 import { integerFlag, parse } from './args.js';
-import { fixesFrom } from './verify.js';
+import { fixesFrom, loopbackOrigin } from './verify.js';
 
 const USAGE = 'faultline load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes all|id,…]';
 
@@ -24,19 +24,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
   const scenario = await loadScenario(root, id, name);
   const duration = integerFlag(values.duration, '--duration', 1, 600) ?? scenario.defaults.duration;
   const connections = integerFlag(values.connections, '--connections', 1, 1000) ?? scenario.defaults.connections;
-  let url = values.url;
-  if (url) {
-    try {
-      const parsed = new URL(url);
-      if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) {
-        throw new UsageError(`--url ${url}: load tests only target loopback (127.0.0.1 or localhost)`);
-      }
-      url = parsed.origin;
-    } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`--url "${url}" is not a URL; e.g. --url http://127.0.0.1:3000`);
-    }
-  }
+  let url = values.url ? loopbackOrigin(values.url) : undefined;
   let launched: Launched | undefined;
   try {
     if (!url) {

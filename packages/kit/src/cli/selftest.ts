@@ -20,7 +20,7 @@ export async function selftestCommand(argv: string[]): Promise<number> {
     const progress = values.verbose ? (m: string) => process.stderr.write(color.dim(`· ${m}\n`)) : undefined;
     const results = await selftest(exercise, stateHome(root), (result) => {
       const verdicts = result.report?.faults.map((f) => `${f.id}=${f.verdict}`).join(' ') ?? '';
-      const line = `${result.ok ? color.green('pass') : color.red('FAIL')}  ${result.cell.name.padEnd(22)} ${color.dim(`${(result.durationMs / 1000).toFixed(1)} s`)}  ${verdicts}`;
+      const line = `${result.ok ? color.green('pass') : color.red('FAIL')}  ${result.cell.name.padEnd(36)} ${color.dim(`${(result.durationMs / 1000).toFixed(1)} s`)}  ${verdicts}`;
       process.stdout.write(`${line}\n`);
       for (const problem of result.problems) process.stdout.write(color.red(`      ${problem}\n`));
     }, progress);

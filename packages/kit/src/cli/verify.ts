@@ -10,7 +10,7 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--candidate DIR | --with-fixes all|<fault-id,…>] [--json FILE] [--expect fixed|present] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--json FILE] [--expect fixed|present] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
@@ -19,22 +19,41 @@ export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   return faultsById(exercise, ids);
 }
 
+/** Checks and load only ever target loopback: the kit must not become a tool to hit other hosts. */
+export function loopbackOrigin(value: string, flag = '--url'): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} "${value}" is not a URL; e.g. ${flag} http://127.0.0.1:3000`);
+  }
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname)) {
+    throw new UsageError(`${flag} ${value}: only loopback servers (127.0.0.1 or localhost) can be targeted`);
+  }
+  return parsed.origin;
+}
+
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('verify', argv, {
     candidate: { type: 'string' },
     'with-fixes': { type: 'string' },
+    url: { type: 'string' },
     json: { type: 'string' },
     expect: { type: 'string', default: 'fixed' },
     quiet: { type: 'boolean', default: false },
   }, USAGE);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`verify needs exactly one exercise id\nusage: ${USAGE}`);
-  if (values.candidate && values['with-fixes']) throw new UsageError('--candidate and --with-fixes cannot be combined: fixes apply to the starter only');
+  if ([values.candidate, values['with-fixes'], values.url].filter(Boolean).length > 1) {
+    throw new UsageError('use one of --candidate, --with-fixes and --url: fixes apply to the starter; --url checks a server you started');
+  }
   const expect = values.expect;
   if (expect !== 'fixed' && expect !== 'present') throw new UsageError(`--expect must be "fixed" or "present", got "${String(expect)}"`);
   const root = repoRoot();
   const exercise = loadExercise(root, id);
-  const target: TargetRequest = values.candidate
+  const target: TargetRequest | { kind: 'url'; url: string } = values.url
+    ? { kind: 'url', url: loopbackOrigin(values.url) }
+    : values.candidate
     ? { kind: 'candidate', dir: values.candidate }
     : values['with-fixes']
       ? { kind: 'fixes', fixes: fixesFrom(exercise, values['with-fixes']) }

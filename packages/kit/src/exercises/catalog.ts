@@ -109,6 +109,7 @@ export function loadExercise(root: string, id: string): Exercise {
     functionalFile: functional ? join(dir, functional) : undefined,
     faults,
     bench,
+    checkSettings: doc.checkSettings === undefined ? {} : Object.fromEntries(Object.entries(object(doc.checkSettings, `${file} checkSettings`)).map(([k, v]) => [k, String(v)])),
     dir,
   };
 }

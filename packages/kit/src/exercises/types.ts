@@ -50,6 +50,8 @@ export interface Exercise {
   functionalFile: string | undefined;
   faults: FaultSpec[];
   bench: BenchSpec;
+  /** Values handed to checks and probes as ctx.settings (e.g. API tokens); env vars of the same name override. */
+  checkSettings: Record<string, string>;
   dir: string;
 }
 

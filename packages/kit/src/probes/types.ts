@@ -21,6 +21,8 @@ export interface ProbeContext {
   readonly instances: readonly Endpoint[];
   /** The first instance; it runs under the inspector. */
   readonly primary: Endpoint;
+  /** Values the exercise declares for its checks (e.g. API tokens), overridable from the environment. */
+  readonly settings: Readonly<Record<string, string>>;
   /** SQL statements the service ran during `action`, from pg_stat_statements (its database and role only). */
   countStatements(action: () => Promise<unknown>): Promise<number>;
   /** The inspector of the primary instance (heap snapshots). */
@@ -42,5 +44,9 @@ export interface Probe {
 /** A check of expected behaviour that is not a fault: must pass on the starter and on every fix. */
 export interface FunctionalCheck {
   name: string;
+  /** Rubric category the report groups by (e.g. functionality, errors, validation, auth, concurrency). */
+  category?: string;
+  /** Interviewer-only checks are left out of candidate repos; they run in verify all the same. */
+  hidden?: boolean;
   run(ctx: ProbeContext): Promise<void>;
 }

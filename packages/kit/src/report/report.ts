@@ -16,17 +16,19 @@ export interface FaultResult {
 export interface FunctionalResult {
   passed: number;
   failed: number;
-  failures: Array<{ name: string; message: string }>;
+  failures: Array<{ name: string; message: string; category?: string }>;
+  /** Present when the checks declare rubric categories. */
+  byCategory?: Record<string, { passed: number; failed: number }>;
 }
 
 /** The versioned JSON report; other tools read it, so fields are only ever added. */
 export interface VerifyReport {
   version: 1;
   exercise: string;
-  target: { kind: 'starter' | 'fixes' | 'candidate'; path: string; fixes: string[] };
+  target: { kind: 'starter' | 'fixes' | 'candidate' | 'url'; path: string; fixes: string[] };
   startedAt: string;
   durationMs: number;
-  database: 'embedded' | 'external';
+  database: 'embedded' | 'external' | 'none';
   faults: FaultResult[];
   functional: FunctionalResult;
   summary: { present: number; fixed: number; errors: number };

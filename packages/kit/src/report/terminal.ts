@@ -39,7 +39,8 @@ function wrap(text: string, width: number, indent: string): string {
 export function renderScorecard(report: VerifyReport): string {
   const out: string[] = [];
   const target = report.target.kind === 'fixes' ? `starter + fixes (${report.target.fixes.join(', ')})` : `${report.target.kind} ${report.target.path}`;
-  out.push(color.bold(`faultline verify ${report.exercise}`) + color.dim(`  —  ${target}, ${report.database} postgres, ${(report.durationMs / 1000).toFixed(1)} s`));
+  const database = report.database === 'none' ? 'database not managed' : `${report.database} postgres`;
+  out.push(color.bold(`faultline verify ${report.exercise}`) + color.dim(`  —  ${target}, ${database}, ${(report.durationMs / 1000).toFixed(1)} s`));
   out.push('');
   const rows = report.faults.map((f) => {
     const verdict = f.verdict === 'fixed' ? color.green('fixed') : f.verdict === 'present' ? color.red('present') : color.yellow('error');
@@ -57,7 +58,11 @@ export function renderScorecard(report: VerifyReport): string {
   const fn = report.functional;
   const fnLine = `functional suite: ${fn.passed} passed, ${fn.failed} failed`;
   out.push(fn.failed === 0 ? color.green(fnLine) : color.red(fnLine));
-  for (const failure of fn.failures) out.push(color.red(`  ✗ ${failure.name}: `) + failure.message);
+  for (const [category, tally] of Object.entries(fn.byCategory ?? {})) {
+    const total = tally.passed + tally.failed;
+    out.push(`  ${category.padEnd(14)} ${String(tally.passed).padStart(3)}/${total} ${tally.failed ? color.red('✗') : color.green('✓')}`);
+  }
+  for (const failure of fn.failures) out.push(color.red(`  ✗ ${failure.category ? `[${failure.category}] ` : ''}${failure.name}: `) + failure.message);
   const s = report.summary;
   out.push(`faults: ${s.present} present, ${s.fixed} fixed, ${s.errors} error${s.errors === 1 ? '' : 's'}`);
   return out.join('\n');

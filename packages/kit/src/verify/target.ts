@@ -59,7 +59,7 @@ function sameDependencies(a: string, b: string): boolean {
 }
 
 export function prepareTarget(exercise: Exercise, request: TargetRequest, home: string): PreparedTarget {
-  if (!existsSync(join(exercise.packageDir, 'node_modules'))) {
+  if (existsSync(join(exercise.packageDir, 'package.json')) && !existsSync(join(exercise.packageDir, 'node_modules'))) {
     throw new UsageError(`${relative(process.cwd(), exercise.packageDir) || exercise.packageDir} has no node_modules: run \`pnpm install\` at the repository root first`);
   }
   if (request.kind === 'starter') {
@@ -72,7 +72,7 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
   if (request.kind === 'fixes') {
     const dir = join(workDir, basename(exercise.packageDir));
     copyTree(exercise.packageDir, dir);
-    symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    if (existsSync(join(exercise.packageDir, 'node_modules'))) symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
     try {
       for (const fault of request.fixes) applyPatch(dir, fault.patchFile);
       for (const patch of request.patches ?? []) applyPatch(dir, patch);

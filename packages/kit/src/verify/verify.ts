@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
-import { HeapInspector } from '../probes/heap.js';
-import { Endpoint } from '../probes/http.js';
 import { compileExercise, importCompiled } from '../probes/loader.js';
-import { StatementCounter } from '../probes/statements.js';
-import type { FunctionalCheck, Probe, ProbeContext, ProbeMeasurement } from '../probes/types.js';
+import type { FunctionalCheck, Probe, ProbeMeasurement } from '../probes/types.js';
 import { summarise, type FaultResult, type FunctionalResult, type VerifyReport } from '../report/report.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
-import type { ServiceInstance } from '../supervisor/service.js';
 import { messageOf } from '../util/errors.js';
 import { withTimeout } from '../util/process.js';
+import { sessionRuntime, urlRuntime, type Runtime } from './runtime.js';
 import { buildTarget, openSession, type ServiceSession } from './session.js';
 import { prepareTarget, type TargetRequest } from './target.js';
 
 export interface VerifyOptions {
   exercise: Exercise;
-  target: TargetRequest;
+  /** What to verify; `{ kind: 'url' }` runs against a server someone else started. */
+  target: TargetRequest | { kind: 'url'; url: string };
   home: string;
   /** Reuse a running server (selftest); otherwise one is opened and closed here. */
   server?: PostgresServer;
@@ -41,6 +39,11 @@ export async function loadChecks(exercise: Exercise, home: string): Promise<Func
   return importCompiled<FunctionalCheck[]>(exercise.dir, compiled, exercise.functionalFile);
 }
 
+/** The exercise's check settings, each overridable by an environment variable of the same name. */
+export function checkSettings(exercise: Exercise, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(Object.entries(exercise.checkSettings).map(([name, value]) => [name, env[name] ?? value]));
+}
+
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const { exercise, home } = options;
   const progress = options.progress ?? (() => undefined);
@@ -49,95 +52,81 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   await reapStaleProcesses(home);
   const probes = await loadProbes(exercise, home);
   const checks = await loadChecks(exercise, home);
-
-  const target = prepareTarget(exercise, options.target, home);
-  const server = options.server ?? (await openPostgres(home));
-  let session: ServiceSession | undefined;
-  try {
-    await buildTarget({ exercise, target, home, progress }, join(home, `build-${runId}.log`));
-    session = await openSession({ exercise, target, server, home, runId, progress });
-    const needed = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
-    for (let i = 0; i < needed; i++) await session.ensureInstance(i);
-
-    const functional = await runChecks(checks, session, server, progress);
-    const faults: FaultResult[] = [];
-    for (const fault of exercise.faults) {
-      const probe = probes.get(fault.id);
-      if (probe) faults.push(await runProbe(fault, probe, session, server, progress));
-    }
-    return {
-      version: 1,
+  const finish = (runtime: Runtime, target: VerifyReport['target'], database: VerifyReport['database']) =>
+    runAll(exercise, probes, checks, runtime, progress).then(({ faults, functional }) => ({
+      version: 1 as const,
       exercise: exercise.id,
-      target: { kind: target.kind, path: target.label, fixes: target.fixes },
+      target,
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
-      database: server.kind,
+      database,
       faults,
       functional,
       summary: summarise(faults),
-    };
+    }));
+
+  if (options.target.kind === 'url') {
+    return finish(urlRuntime(options.target.url), { kind: 'url', path: options.target.url, fixes: [] }, 'none');
+  }
+  const target = prepareTarget(exercise, options.target, home);
+  let server: PostgresServer | undefined;
+  let session: ServiceSession | undefined;
+  try {
+    await buildTarget({ exercise, target, home, progress }, join(home, `build-${runId}.log`));
+    server = options.server ?? (await openPostgres(home));
+    session = await openSession({ exercise, target, server, home, runId, progress });
+    const needed = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
+    for (let i = 0; i < needed; i++) await session.ensureInstance(i);
+    return await finish(sessionRuntime(session, server), { kind: target.kind, path: target.label, fixes: target.fixes }, server.kind);
   } finally {
     await session?.close();
-    if (!options.server) await server.stop();
+    if (!options.server) await server?.stop();
     target.dispose();
   }
 }
 
-async function contextFor(session: ServiceSession, server: PostgresServer, count: number, progress: (m: string) => void): Promise<{ ctx: ProbeContext; dispose: () => void }> {
-  const running: ServiceInstance[] = [];
-  for (let i = 0; i < count; i++) running.push(await session.ensureInstance(i));
-  const endpoints = running.map((instance) => new Endpoint(instance.name, instance.url));
-  const counter = new StatementCounter(server.adminUrl, session.database.database, session.database.role);
-  let inspector: HeapInspector | undefined;
-  const primary = endpoints[0];
-  if (!primary) throw new Error('no running instance');
-  const ctx: ProbeContext = {
-    instances: endpoints,
-    primary,
-    countStatements: (action) => {
-      if (!server.statementStats) {
-        throw new Error('pg_stat_statements is not available on this PostgreSQL server: preload it (shared_preload_libraries) or unset DATABASE_URL to use the embedded server');
-      }
-      return counter.countDuring(action);
-    },
-    heap: async () => {
-      const url = running[0]?.inspectorUrl;
-      if (!url) throw new Error('the primary instance has no inspector (its start command must be `node …`)');
-      inspector ??= await HeapInspector.connect(url);
-      return inspector;
-    },
-    simultaneously: (actions) => Promise.all(actions.map((action) => action())),
-    note: (message) => progress(`  ${message}`),
-  };
-  return { ctx, dispose: () => inspector?.close() };
+async function runAll(exercise: Exercise, probes: Map<string, Probe>, checks: FunctionalCheck[], runtime: Runtime, progress: (m: string) => void) {
+  const settings = checkSettings(exercise);
+  const functional = await runChecks(checks, runtime, settings, progress);
+  const faults: FaultResult[] = [];
+  for (const fault of exercise.faults) {
+    const probe = probes.get(fault.id);
+    if (probe) faults.push(await runProbe(fault, probe, runtime, settings, progress));
+  }
+  return { functional, faults };
 }
 
-async function runChecks(checks: FunctionalCheck[], session: ServiceSession, server: PostgresServer, progress: (m: string) => void): Promise<FunctionalResult> {
+async function runChecks(checks: FunctionalCheck[], runtime: Runtime, settings: Record<string, string>, progress: (m: string) => void): Promise<FunctionalResult> {
   const result: FunctionalResult = { passed: 0, failed: 0, failures: [] };
   if (checks.length === 0) return result;
   progress(`functional suite (${checks.length} checks)…`);
+  const byCategory: Record<string, { passed: number; failed: number }> = {};
   for (const check of checks) {
-    const { ctx, dispose } = await contextFor(session, server, 1, progress);
+    const tally = check.category ? (byCategory[check.category] ??= { passed: 0, failed: 0 }) : undefined;
+    const { ctx, dispose } = await runtime.context(1, settings, (m) => progress(`  ${m}`));
     try {
       await withTimeout(check.run(ctx), CHECK_TIMEOUT_MS, `check "${check.name}"`);
       result.passed++;
+      if (tally) tally.passed++;
     } catch (error) {
       result.failed++;
-      result.failures.push({ name: check.name, message: messageOf(error) });
+      if (tally) tally.failed++;
+      result.failures.push({ name: check.name, message: messageOf(error), ...(check.category ? { category: check.category } : {}) });
     } finally {
       dispose();
     }
   }
+  if (Object.keys(byCategory).length > 0) result.byCategory = byCategory;
   return result;
 }
 
-async function runProbe(fault: FaultSpec, probe: Probe, session: ServiceSession, server: PostgresServer, progress: (m: string) => void): Promise<FaultResult> {
+async function runProbe(fault: FaultSpec, probe: Probe, runtime: Runtime, settings: Record<string, string>, progress: (m: string) => void): Promise<FaultResult> {
   const started = Date.now();
   progress(`probe ${fault.id}…`);
   const base = { id: fault.id, kind: fault.kind, title: fault.title };
   const metric = { name: probe.metric.name, threshold: probe.metric.threshold, unit: probe.metric.unit };
   try {
-    const measured = await measureProbe(probe, session, server, progress);
+    const measured = await measureProbe(probe, runtime, progress, settings);
     return {
       ...base,
       verdict: measured.value >= probe.metric.threshold ? 'present' : 'fixed',
@@ -148,19 +137,19 @@ async function runProbe(fault: FaultSpec, probe: Probe, session: ServiceSession,
     };
   } catch (error) {
     // A crash shows first as a failed request; give the exit event a moment to arrive.
-    for (let waited = 0; waited < 1000 && !session.instances.some((i) => i.exitReason()); waited += 50) await sleep(50);
-    const crashed = session.instances.find((instance) => instance.exitReason());
+    for (let waited = 0; waited < 1000 && !runtime.anyExited(); waited += 50) await sleep(50);
+    const crashed = runtime.crashed();
     const tail = crashed ? `\n--- last lines of ${crashed.logFile} ---\n${crashed.logTail(15)}` : '';
     return { ...base, verdict: 'error', metric: { ...metric, value: null }, evidence: `${messageOf(error)}${tail}`, durationMs: Date.now() - started };
   }
 }
 
-/** Runs a probe once against a running session; throws when it fails or an instance dies. */
-export async function measureProbe(probe: Probe, session: ServiceSession, server: PostgresServer, progress: (m: string) => void): Promise<ProbeMeasurement> {
-  const context = await contextFor(session, server, probe.instances ?? 1, progress);
+/** Runs a probe once; throws when it fails or an instance dies meanwhile. */
+export async function measureProbe(probe: Probe, runtime: Runtime, progress: (m: string) => void, settings: Record<string, string> = {}): Promise<ProbeMeasurement> {
+  const context = await runtime.context(probe.instances ?? 1, settings, (m) => progress(`  ${m}`));
   try {
     const measured = await withTimeout(probe.run(context.ctx), probe.timeoutMs ?? PROBE_TIMEOUT_MS, 'the probe');
-    const crashed = session.instances.find((instance) => instance.exitReason());
+    const crashed = runtime.crashed();
     if (crashed) throw new Error(`${crashed.name} ${crashed.exitReason()} during the probe`);
     return measured;
   } finally {
