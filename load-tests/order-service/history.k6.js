@@ -4,7 +4,7 @@ import { check, fail } from 'k6';
 import http from 'k6/http';
 
 const BASE_URL = __ENV.BASE_URL || 'http://127.0.0.1:3000';
-// Customers 1–50 are the seed's regulars, with about 200 orders each.
+// Customers 1–50 are the seed's regulars, with 200 orders of 2–7 lines each.
 const REGULARS = 50;
 const PAGE = 50;
 

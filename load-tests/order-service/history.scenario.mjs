@@ -1,5 +1,5 @@
 // Order history of the shop's regulars under load. Run: pnpm faultline load order-service history
-// Customers 1–50 are the seed's regulars (about 200 orders each); customer 2000 orders now and then.
+// Customers 1–50 are the seed's regulars (200 orders of 2–7 lines each); customer 2000 orders now and then.
 
 const REGULARS = 50;
 const PAGE = 50;

@@ -11,15 +11,19 @@ const HELP = `faultline — flawed reference backends for hiring backend develop
 
 usage: faultline <command> [options]
 
-  list [--json]                                   exercises, their levels, stacks and faults
-  start <exercise> [--port N] [--with-fixes …]    run the service on a fresh database until Ctrl-C
-  load <exercise> <scenario> [--url URL] [--duration S] [--connections N]
+  list [--json]                                   exercises, their levels, stacks, variants and faults
+  start <exercise> [--port N] [--with-fixes …] [--db-only] [--variant V]
+                                                  run the service on a fresh database until Ctrl-C
+                                                  (--db-only: only the migrated, seeded database)
+  load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes …]
                                                   replay a load scenario from load-tests/<exercise>/
-  verify <exercise> [--candidate DIR | --with-fixes all|id,…] [--json FILE] [--expect fixed|present]
+  verify <exercise> [--candidate DIR | --with-fixes all|id,… | --url URL] [--json FILE]
+         [--expect fixed|present] [--variant V] [--quiet]
                                                   build, start, run the functional suite and every probe
-  solution <exercise> [--fault ID] [--branch NAME]  apply fixes to the working tree, or make a solution branch
-  selftest [<exercise>]                           the fault matrix: starter, each fix alone, all fixes
-  bench <exercise> [--json FILE]                  starter vs all fixes, side by side
+  solution <exercise> [--fault ID] [--branch [NAME]] [--variant V]
+                                                  apply fixes to the working tree, or make a solution branch
+  selftest [<exercise>] [--variant V] [--verbose] the fault matrix: starter, each fix, all fixes, trap fixes
+  bench <exercise> [--json FILE] [--variant V]    starter vs all fixes, side by side
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
 `;

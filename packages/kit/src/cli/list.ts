@@ -13,6 +13,7 @@ export function listCommand(argv: string[]): number {
     duration: e.duration,
     stack: e.stack,
     package: e.packagePath,
+    variants: e.variants,
     faults: e.faults.map((f) => f.id),
   }));
   if (values.json) {
@@ -22,7 +23,7 @@ export function listCommand(argv: string[]): number {
   for (const e of exercises) {
     process.stdout.write(`${color.bold(e.id)}  ${e.title}\n`);
     process.stdout.write(`  activity ${e.activity} · ${e.duration} · levels ${e.levels.join(', ') || '—'}\n`);
-    process.stdout.write(`  stack ${e.stack.join(', ')} · package ${e.package}\n`);
+    process.stdout.write(`  stack ${e.stack.join(', ')} · package ${e.package}${e.variants.length ? ` · variants ${e.variants.join(', ')}` : ''}\n`);
     process.stdout.write(`  faults ${e.faults.join(', ') || '—'}\n\n`);
   }
   return 0;

@@ -7,10 +7,11 @@ import { launch, type Launched } from '../verify/launch.js';
 import { integerFlag, parse } from './args.js';
 import { fixesFrom, loopbackOrigin } from './verify.js';
 
-const USAGE = 'faultline load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes all|id,…]';
+const USAGE = 'faultline load <exercise> <scenario> [--variant V] [--url URL] [--duration S] [--connections N] [--with-fixes all|id,…]';
 
 export async function loadCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('load', argv, {
+    variant: { type: 'string' },
     url: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
@@ -20,7 +21,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
   if (!id || !name || extra.length) throw new UsageError(`load needs an exercise id and a scenario name\nusage: ${USAGE}`);
   if (values.url && values['with-fixes']) throw new UsageError('--url targets a running service; --with-fixes starts one: use one of them');
   const root = repoRoot();
-  const exercise = loadExercise(root, id);
+  const exercise = loadExercise(root, id, values.variant);
   const scenario = await loadScenario(root, id, name);
   const duration = integerFlag(values.duration, '--duration', 1, 600) ?? scenario.defaults.duration;
   const connections = integerFlag(values.connections, '--connections', 1, 1000) ?? scenario.defaults.connections;

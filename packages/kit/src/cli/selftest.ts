@@ -5,17 +5,21 @@ import { repoRoot, stateHome } from '../util/paths.js';
 import { selftest } from '../verify/selftest.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline selftest [<exercise>] [--verbose]';
+const USAGE = 'faultline selftest [<exercise>] [--variant V] [--verbose]';
 
 export async function selftestCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse('selftest', argv, { verbose: { type: 'boolean', default: false } }, USAGE);
+  const { values, positionals } = parse('selftest', argv, { verbose: { type: 'boolean', default: false }, variant: { type: 'string' } }, USAGE);
   if (positionals.length > 1) throw new UsageError(`selftest takes at most one exercise id\nusage: ${USAGE}`);
   const root = repoRoot();
   const ids = positionals.length ? positionals : listExerciseIds(root).filter((id) => loadExercise(root, id).faults.length > 0);
   let failed = 0;
-  for (const id of ids) {
-    const exercise = loadExercise(root, id);
-    process.stdout.write(color.bold(`selftest ${id}: the fault matrix (starter, each fix alone, all fixes)\n`));
+  const targets = ids.flatMap((id) => {
+    const variants = values.variant ? [values.variant] : loadExercise(root, id).variants;
+    return variants.length ? variants.map((variant) => loadExercise(root, id, variant)) : [loadExercise(root, id)];
+  });
+  for (const exercise of targets) {
+    const id = exercise.variant ? `${exercise.id} (${exercise.variant})` : exercise.id;
+    process.stdout.write(color.bold(`selftest ${id}: the fault matrix (starter, each fix alone, all fixes, trap fixes)\n`));
     const started = Date.now();
     const progress = values.verbose ? (m: string) => process.stderr.write(color.dim(`· ${m}\n`)) : undefined;
     const results = await selftest(exercise, stateHome(root), (result) => {

@@ -7,10 +7,11 @@ import { launch } from '../verify/launch.js';
 import { integerFlag, parse } from './args.js';
 import { fixesFrom } from './verify.js';
 
-const USAGE = 'faultline start <exercise> [--port N] [--with-fixes all|id,…] [--db-only]';
+const USAGE = 'faultline start <exercise> [--variant V] [--port N] [--with-fixes all|id,…] [--db-only]';
 
 export async function startCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('start', argv, {
+    variant: { type: 'string' },
     port: { type: 'string' },
     'with-fixes': { type: 'string' },
     'db-only': { type: 'boolean', default: false },
@@ -19,7 +20,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   if (!id || extra.length) throw new UsageError(`start needs exactly one exercise id\nusage: ${USAGE}`);
   const port = integerFlag(values.port, '--port', 1, 65535);
   const root = repoRoot();
-  const exercise = loadExercise(root, id);
+  const exercise = loadExercise(root, id, values.variant);
   const fixes = values['with-fixes'] ? fixesFrom(exercise, values['with-fixes']) : [];
   const dbOnly = values['db-only'];
   const launched = await launch(exercise, fixes.length ? { kind: 'fixes', fixes } : { kind: 'starter' }, stateHome(root), {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { faultsById, loadExercise } from '../exercises/catalog.js';
+import { faultsById, loadExercise, withRequirements } from '../exercises/catalog.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
 import { exitCodeFor } from '../report/report.js';
 import { color, renderScorecard } from '../report/terminal.js';
@@ -10,13 +10,14 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--json FILE] [--expect fixed|present] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--json FILE] [--expect fixed|present] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
   const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
   if (ids.length === 0) throw new UsageError(`--with-fixes needs "all" or fault ids (${exercise.faults.map((f) => f.id).join(', ')})`);
-  return faultsById(exercise, ids);
+  faultsById(exercise, ids);
+  return withRequirements(exercise, ids);
 }
 
 /** Checks and load only ever target loopback: the kit must not become a tool to hit other hosts. */
@@ -35,6 +36,7 @@ export function loopbackOrigin(value: string, flag = '--url'): string {
 
 export async function verifyCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('verify', argv, {
+    variant: { type: 'string' },
     candidate: { type: 'string' },
     'with-fixes': { type: 'string' },
     url: { type: 'string' },
@@ -50,7 +52,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const expect = values.expect;
   if (expect !== 'fixed' && expect !== 'present') throw new UsageError(`--expect must be "fixed" or "present", got "${String(expect)}"`);
   const root = repoRoot();
-  const exercise = loadExercise(root, id);
+  const exercise = loadExercise(root, id, values.variant);
   const target: TargetRequest | { kind: 'url'; url: string } = values.url
     ? { kind: 'url', url: loopbackOrigin(values.url) }
     : values.candidate

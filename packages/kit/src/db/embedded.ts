@@ -8,6 +8,7 @@ import pg from 'pg';
 import { InfrastructureError } from '../util/errors.js';
 import { isAlive, stopGroup } from '../util/process.js';
 import { freePort } from '../util/ports.js';
+import { cmdlineOf } from '../supervisor/pidfiles.js';
 
 export interface EmbeddedPostgres {
   readonly adminUrl: string;
@@ -83,7 +84,10 @@ export async function reapStale(home: string): Promise<number> {
       if (owner && isAlive(owner.ownerPid)) continue;
       if (!owner && Date.now() - statSync(dir).mtimeMs < 60_000) continue; // being initialised right now
       const postmasterPid = owner?.postgresPid ?? readPostmasterPid(dir);
-      if (postmasterPid && isAlive(postmasterPid)) await stopGroup(postmasterPid, 3000, 'SIGQUIT');
+      // Stop it only if that pid is still a postgres serving this data directory (pids are reused).
+      const cmdline = postmasterPid ? cmdlineOf(postmasterPid) : undefined;
+      const ours = cmdline === undefined || cmdline.includes(dir);
+      if (postmasterPid && isAlive(postmasterPid) && ours) await stopGroup(postmasterPid, 3000, 'SIGQUIT');
       rmSync(dir, { recursive: true, force: true });
       reaped++;
     }

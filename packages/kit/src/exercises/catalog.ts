@@ -45,6 +45,8 @@ function loadFault(exerciseDir: string, id: string): FaultSpec {
       if (patchFile && !existsSync(patchFile)) throw new SpecError(`${file} traps[${index}].patch: ${patchFile} does not exist`);
       return { fix: string(t.fix, `${file} traps[${index}].fix`), why: string(t.why, `${file} traps[${index}].why`), ...(patchFile ? { patchFile } : {}) };
     }),
+    variants: doc.variants === undefined ? [] : stringList(doc.variants, `${file} variants`),
+    requires: doc.requires === undefined ? [] : stringList(doc.requires, `${file} requires`),
     dir,
     patchFile,
     probeFile,
@@ -64,7 +66,11 @@ function loadService(value: unknown, where: string): ServiceSpec {
   };
 }
 
-export function loadExercise(root: string, id: string): Exercise {
+/**
+ * Loads an exercise. Exercises with several starters list them under `variants:` (the first is the
+ * default); the result is the view of one variant: its package, its service and its faults.
+ */
+export function loadExercise(root: string, id: string, variant?: string): Exercise {
   const dir = join(root, 'exercises', id);
   const file = join(dir, 'exercise.yaml');
   if (!existsSync(file)) {
@@ -74,7 +80,28 @@ export function loadExercise(root: string, id: string): Exercise {
   const doc = object(readYaml(file), file);
   if (string(doc.id, `${file} id`) !== id) throw new SpecError(`${file}: id must be "${id}", the folder name`);
   const faultIds = stringList(doc.faults ?? [], `${file} faults`);
-  const faults = faultIds.map((faultId) => loadFault(dir, faultId));
+  const variantsDoc = doc.variants === undefined ? undefined : object(doc.variants, `${file} variants`);
+  const variantNames = Object.keys(variantsDoc ?? {});
+  if (variant !== undefined && !variantNames.includes(variant)) {
+    throw new UsageError(
+      variantNames.length
+        ? `exercise ${id} has no variant "${variant}": its variants are ${variantNames.join(', ')}`
+        : `exercise ${id} has a single starter: drop --variant`,
+    );
+  }
+  const selected = variant ?? variantNames[0];
+  const allFaults = faultIds.map((faultId) => loadFault(dir, faultId));
+  for (const fault of allFaults) {
+    for (const v of fault.variants) if (!variantNames.includes(v)) throw new SpecError(`${fault.dir}/fault.yaml variants: unknown variant "${v}"`);
+  }
+  const faults = allFaults.filter((fault) => fault.variants.length === 0 || (selected !== undefined && fault.variants.includes(selected)));
+  for (const fault of faults) {
+    for (const r of fault.requires) {
+      if (!faults.some((f) => f.id === r)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" is not a fault of this ${selected ? `variant (${selected})` : 'exercise'}`);
+      if (faults.findIndex((f) => f.id === r) > faults.indexOf(fault)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" must come before ${fault.id} in exercise.yaml faults`);
+    }
+  }
+  const variantDoc = selected !== undefined && variantsDoc ? object(variantsDoc[selected], `${file} variants.${selected}`) : undefined;
   const levelsDoc = doc.levels === undefined ? {} : object(doc.levels, `${file} levels`);
   const levels: Partial<Record<Level, LevelSpec>> = {};
   for (const [name, spec] of Object.entries(levelsDoc)) {
@@ -84,7 +111,9 @@ export function loadExercise(root: string, id: string): Exercise {
     for (const f of levelFaults) if (!faultIds.includes(f)) throw new SpecError(`${file} levels.${name}.faults: unknown fault "${f}"`);
     levels[level] = { faults: levelFaults, minutes: positiveInteger(s.minutes, `${file} levels.${name}.minutes`), hints: oneOf(s.hints, HINT_POLICIES, `${file} levels.${name}.hints`) };
   }
-  const packagePath = string(doc.package, `${file} package`);
+  const packagePath = variantDoc ? string(variantDoc.package, `${file} variants.${selected}.package`) : string(doc.package, `${file} package`);
+  const serviceDoc = variantDoc?.service ?? doc.service;
+  const serviceWhere = variantDoc?.service ? `${file} variants.${selected}.service` : `${file} service`;
   const benchDoc = doc.bench === undefined ? {} : object(doc.bench, `${file} bench`);
   const repeatsDoc = benchDoc.repeats === undefined ? {} : object(benchDoc.repeats, `${file} bench.repeats`);
   const bench = {
@@ -104,7 +133,10 @@ export function loadExercise(root: string, id: string): Exercise {
     duration: string(doc.duration, `${file} duration`),
     packagePath,
     packageDir: resolve(root, packagePath),
-    service: loadService(doc.service, `${file} service`),
+    service: loadService(serviceDoc, serviceWhere),
+    variant: selected,
+    variants: variantNames,
+    functionalGate: doc.functionalGate === undefined ? 'every-cell' : oneOf(doc.functionalGate, ['every-cell', 'all-fixes'] as const, `${file} functionalGate`),
     levels,
     functionalFile: functional ? join(dir, functional) : undefined,
     faults,
@@ -133,4 +165,16 @@ export function faultsById(exercise: Exercise, ids: readonly string[]): FaultSpe
     if (!fault) throw new UsageError(`exercise ${exercise.id} has no fault "${id}": its faults are ${exercise.faults.map((f) => f.id).join(', ')}`);
     return fault;
   });
+}
+
+/** The faults to fix for `ids`, with what they require, in exercise order (the order patches apply in). */
+export function withRequirements(exercise: Exercise, ids: readonly string[]): FaultSpec[] {
+  const wanted = new Set<string>();
+  const add = (id: string) => {
+    if (wanted.has(id)) return;
+    wanted.add(id);
+    for (const r of faultsById(exercise, [id])[0]?.requires ?? []) add(r);
+  };
+  for (const id of ids) add(id);
+  return exercise.faults.filter((f) => wanted.has(f.id));
 }

@@ -30,6 +30,10 @@ export interface FaultSpec {
   hints: string[];
   /** Plausible wrong fixes; those with a patch are proven by the selftest to leave the fault present. */
   traps: { fix: string; why: string; patchFile?: string }[];
+  /** Variants (starters) the fault is planted in; empty = every variant. */
+  variants: string[];
+  /** Faults whose fixes this fix builds on (capabilities built in steps); applied first, in exercise order. */
+  requires: string[];
   dir: string;
   patchFile: string;
   probeFile: string;
@@ -42,6 +46,11 @@ export interface Exercise {
   summary: string;
   stack: string[];
   duration: string;
+  /** The starter selected (exercises with several starters), and all of them. */
+  variant: string | undefined;
+  variants: string[];
+  /** When the functional suite must pass in the selftest: in every cell, or only with all fixes (starters that are unfinished by design). */
+  functionalGate: 'every-cell' | 'all-fixes';
   /** Absolute path of the package that is the starter. */
   packageDir: string;
   packagePath: string;

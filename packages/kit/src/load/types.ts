@@ -9,7 +9,7 @@ export interface LoadRequest {
 }
 
 export interface LoadPlan {
-  /** Requests cycled through by every connection, in order. */
+  /** Requests dealt out round-robin across all connections: each is sent once per cycle of the list. */
   requests: LoadRequest[];
   /** Stop after this many requests in total (otherwise after the duration). */
   amount?: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise } from '../exercises/types.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
-import { buildTarget, openSession, type ServiceSession } from './session.js';
+import { buildLogFile, buildTarget, openSession, type ServiceSession } from './session.js';
 import { prepareTarget, type PreparedTarget, type TargetRequest } from './target.js';
 
 export interface Launched {
@@ -32,7 +32,7 @@ export async function launch(
     target.dispose();
   };
   try {
-    await buildTarget({ exercise, target, home, progress }, join(home, `build-${runId}.log`));
+    await buildTarget({ exercise, target, home, progress }, buildLogFile(home, runId));
     server = options.server ?? (await openPostgres(home));
     session = await openSession({ exercise, target, server, home, runId, progress, port: options.port });
     for (let i = 0; i < options.instances; i++) await session.ensureInstance(i);

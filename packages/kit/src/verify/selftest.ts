@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { openPostgres } from '../db/postgres.js';
+import { withRequirements } from '../exercises/catalog.js';
 import type { Exercise } from '../exercises/types.js';
 import type { VerifyReport } from '../report/report.js';
 import { messageOf } from '../util/errors.js';
@@ -12,6 +13,8 @@ export interface MatrixCell {
   patches: string[];
   /** Faults that must read `fixed`; every other fault must read `present`. */
   expectFixed: string[];
+  /** false where the starter is unfinished by design (functionalGate all-fixes). Default true. */
+  functionalMustPass?: boolean;
 }
 
 export interface CellResult {
@@ -28,11 +31,16 @@ export function faultMatrix(exercise: Exercise): MatrixCell[] {
   const traps = exercise.faults.flatMap((fault) =>
     fault.traps.flatMap((trap) => (trap.patchFile ? [{ name: `trap ${fault.id}/${basename(trap.patchFile, '.patch')}`, fixes: [], patches: [trap.patchFile], expectFixed: [] }] : [])),
   );
+  const partial = exercise.functionalGate === 'every-cell';
   return [
-    { name: 'starter', fixes: [], patches: [], expectFixed: [] },
-    ...ids.map((id) => ({ name: `fix ${id}`, fixes: [id], patches: [], expectFixed: [id] })),
-    { name: 'all fixes', fixes: ids, patches: [], expectFixed: ids },
-    ...traps,
+    { name: 'starter', fixes: [], patches: [], expectFixed: [], functionalMustPass: partial },
+    ...ids.map((id) => {
+      const fixes = withRequirements(exercise, [id]).map((f) => f.id);
+      const name = fixes.length > 1 ? `fix ${id} (+ ${fixes.filter((f) => f !== id).join(', ')})` : `fix ${id}`;
+      return { name, fixes, patches: [], expectFixed: fixes, functionalMustPass: partial };
+    }),
+    { name: 'all fixes', fixes: ids, patches: [], expectFixed: ids, functionalMustPass: true },
+    ...traps.map((trap) => ({ ...trap, functionalMustPass: partial })),
   ];
 }
 
@@ -42,7 +50,8 @@ export function judgeCell(cell: MatrixCell, report: VerifyReport): string[] {
     const expected = cell.expectFixed.includes(fault.id) ? 'fixed' : 'present';
     if (fault.verdict !== expected) problems.push(`${fault.id} ${fault.verdict}, expected ${expected} (${fault.evidence.split('\n')[0]})`);
   }
-  for (const failure of report.functional.failures) problems.push(`functional "${failure.name}" failed: ${failure.message}`);
+  const gated = cell.functionalMustPass ?? true;
+  if (gated) for (const failure of report.functional.failures) problems.push(`functional "${failure.name}" failed: ${failure.message}`);
   return problems;
 }
 

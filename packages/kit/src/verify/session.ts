@@ -29,6 +29,12 @@ export interface SessionOptions {
   port?: number;
 }
 
+export function buildLogFile(home: string, runId: string): string {
+  const dir = join(home, 'logs', runId);
+  mkdirSync(dir, { recursive: true });
+  return join(dir, 'build.log');
+}
+
 export async function buildTarget(options: Pick<SessionOptions, 'exercise' | 'target' | 'home' | 'progress'>, logFile: string): Promise<void> {
   const { exercise, target, home, progress } = options;
   if (target.needsInstall) {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
@@ -21,6 +21,8 @@ export interface PreparedTarget {
   needsInstall: boolean;
   dispose(): void;
 }
+
+export const OWNER_FILE = '.faultline-owner';
 
 const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage']);
 
@@ -58,6 +60,20 @@ function sameDependencies(a: string, b: string): boolean {
   }
 }
 
+/**
+ * A copy installed on its own cannot resolve `workspace:` dependencies (the monorepo's lint
+ * config, say); they are development tools the build does not need, so the copy goes without.
+ */
+function dropWorkspaceDependencies(file: string): void {
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | unknown>;
+  for (const field of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+    const deps = pkg[field] as Record<string, string> | undefined;
+    if (!deps) continue;
+    for (const [name, spec] of Object.entries(deps)) if (spec.startsWith('workspace:')) delete deps[name];
+  }
+  writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
 export function prepareTarget(exercise: Exercise, request: TargetRequest, home: string): PreparedTarget {
   if (existsSync(join(exercise.packageDir, 'package.json')) && !existsSync(join(exercise.packageDir, 'node_modules'))) {
     throw new UsageError(`${relative(process.cwd(), exercise.packageDir) || exercise.packageDir} has no node_modules: run \`pnpm install\` at the repository root first`);
@@ -67,6 +83,7 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
   }
   const workDir = join(home, 'work', `${exercise.id}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`);
   mkdirSync(workDir, { recursive: true });
+  writeFileSync(join(workDir, OWNER_FILE), String(process.pid));
   const dispose = () => rmSync(workDir, { recursive: true, force: true });
 
   if (request.kind === 'fixes') {
@@ -100,6 +117,9 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
   let needsInstall = false;
   if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir');
   else if (sameDependencies(source, exercise.packageDir)) symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  else needsInstall = true;
+  else {
+    needsInstall = true;
+    dropWorkspaceDependencies(join(dir, 'package.json'));
+  }
   return { kind: 'candidate', dir, label: source, fixes: [], needsInstall, dispose };
 }

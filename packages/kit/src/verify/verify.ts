@@ -10,7 +10,7 @@ import { reapStaleProcesses } from '../supervisor/pidfiles.js';
 import { messageOf } from '../util/errors.js';
 import { withTimeout } from '../util/process.js';
 import { sessionRuntime, urlRuntime, type Runtime } from './runtime.js';
-import { buildTarget, openSession, type ServiceSession } from './session.js';
+import { buildLogFile, buildTarget, openSession, type ServiceSession } from './session.js';
 import { prepareTarget, type TargetRequest } from './target.js';
 
 export interface VerifyOptions {
@@ -72,7 +72,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   let server: PostgresServer | undefined;
   let session: ServiceSession | undefined;
   try {
-    await buildTarget({ exercise, target, home, progress }, join(home, `build-${runId}.log`));
+    await buildTarget({ exercise, target, home, progress }, buildLogFile(home, runId));
     server = options.server ?? (await openPostgres(home));
     session = await openSession({ exercise, target, server, home, runId, progress });
     const needed = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
