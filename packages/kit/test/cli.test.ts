@@ -67,6 +67,30 @@ function candidateCopy(mutate: (dir: string) => void): string {
   return dir;
 }
 
+describe('the inventory acceptance suite is black-box', () => {
+  it('When it runs against a node:http implementation it was not written with, through --url and other tokens, then every check passes', async () => {
+    const { freePort } = await import('../src/util/ports.js');
+    const port = await freePort();
+    const server = spawn(process.execPath, [join(root, 'exercises/inventory-api/reference-node-http/server.mjs')], {
+      env: { PATH: process.env.PATH, PORT: String(port), API_TOKENS: 'reader:other-reader-77,editor:other-editor-88' },
+      stdio: 'ignore',
+    });
+    try {
+      for (let i = 0; i < 50; i++) {
+        const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+        if (up) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const { code, stdout } = run(['verify', 'inventory-api', '--url', `http://127.0.0.1:${port}`, '--quiet'], { READ_TOKEN: 'other-reader-77', EDIT_TOKEN: 'other-editor-88' });
+      expect(stdout).toMatch(/functional suite: (\d+) passed, 0 failed/);
+      expect(Number(/functional suite: (\d+) passed/.exec(stdout)?.[1])).toBeGreaterThanOrEqual(80);
+      expect(code).toBe(0);
+    } finally {
+      server.kill();
+    }
+  }, 60_000);
+});
+
 describe('candidates that do not build or crash', () => {
   it('When the candidate does not compile, then verify says the build failed, shows the compiler output and exits 2', () => {
     const dir = candidateCopy((d) => writeFileSync(join(d, 'src/orders/pricing.ts'), 'export const broken: number = "text";\n'));

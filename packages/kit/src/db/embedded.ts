@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { chownSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -53,15 +53,40 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/** True when every folder above `path` lets other users through (the postgres user is "other"). */
+function reachableByOthers(path: string): boolean {
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * As root, postgres runs as the postgres user, which must reach its own binaries. A checkout in a
+ * private folder (mktemp -d is 0700) hides them: run a copy from the temp folder instead.
+ */
+function reachableBinaries(bins: { initdb: string; postgres: string }, user: { uid: number } | undefined): { initdb: string; postgres: string } {
+  if (!user || reachableByOthers(bins.initdb)) return bins;
+  const native = dirname(dirname(bins.initdb));
+  const copy = join(tmpdir(), `faultline-pg-native-${createHash('sha256').update(native).digest('hex').slice(0, 12)}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const staging = `${copy}.${process.pid}`;
+    execFileSync('cp', ['-a', native, staging]);
+    execFileSync('chmod', ['-R', 'a+rX', staging]);
+    try {
+      renameSync(staging, copy);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another run copied it first
+    }
+  }
+  return { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+}
+
 /** Data directories live under `<home>/pg`; as root the postgres user must be able to reach it. */
 function dataRoot(home: string, user: { uid: number } | undefined): string {
   const preferred = join(home, 'pg');
   if (!user) return preferred;
-  for (let dir = dirname(preferred); dir !== dirname(dir); dir = dirname(dir)) {
-    if (!existsSync(dir)) continue;
-    if ((statSync(dir).mode & 0o001) === 0) return join(tmpdir(), 'faultline-pg');
-  }
-  return preferred;
+  return reachableByOthers(preferred) ? preferred : join(tmpdir(), 'faultline-pg');
 }
 
 /**
@@ -105,8 +130,8 @@ function readPostmasterPid(dir: string): number | undefined {
 }
 
 export async function startEmbeddedPostgres(home: string): Promise<EmbeddedPostgres> {
-  const { initdb, postgres } = await binaries();
   const user = postgresUser();
+  const { initdb, postgres } = reachableBinaries(await binaries(), user);
   const root = dataRoot(home, user);
   mkdirSync(root, { recursive: true, mode: 0o755 });
   const dir = join(root, `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`);

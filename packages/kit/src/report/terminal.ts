@@ -49,12 +49,14 @@ export function renderScorecard(report: VerifyReport): string {
   });
   const idWidth = Math.max(5, ...rows.map((r) => r.id.length)) + 2;
   const kindWidth = Math.max(4, ...rows.map((r) => r.kind.length)) + 2;
-  out.push(color.dim(pad('fault', idWidth) + pad('kind', kindWidth) + pad('verdict', 10) + 'metric'));
-  for (const row of rows) {
-    out.push(pad(row.id, idWidth) + pad(row.kind, kindWidth) + pad(row.verdict, 10) + row.metric);
-    out.push(color.dim(wrap(row.evidence, 100, ' '.repeat(idWidth + kindWidth))));
+  if (rows.length > 0) {
+    out.push(color.dim(pad('fault', idWidth) + pad('kind', kindWidth) + pad('verdict', 10) + 'metric'));
+    for (const row of rows) {
+      out.push(pad(row.id, idWidth) + pad(row.kind, kindWidth) + pad(row.verdict, 10) + row.metric);
+      out.push(color.dim(wrap(row.evidence, 100, ' '.repeat(idWidth + kindWidth))));
+    }
+    out.push('');
   }
-  out.push('');
   const fn = report.functional;
   const fnLine = `functional suite: ${fn.passed} passed, ${fn.failed} failed`;
   out.push(fn.failed === 0 ? color.green(fnLine) : color.red(fnLine));
