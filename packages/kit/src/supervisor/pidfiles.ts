@@ -70,12 +70,11 @@ function reapWorkDirs(home: string): void {
   }
   for (const entry of entries) {
     const dir = join(root, entry);
-    let owner = Number.NaN;
+    let owner: number;
     try {
       owner = Number(readFileSync(join(dir, OWNER_FILE), 'utf8'));
     } catch {
-      // no owner recorded: an old layout; leave it to the user
-      continue;
+      continue; // no owner recorded: not ours to delete
     }
     if (!isAlive(owner)) rmSync(dir, { recursive: true, force: true });
   }

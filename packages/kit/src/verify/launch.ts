@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise } from '../exercises/types.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';

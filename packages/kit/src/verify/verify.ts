@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
