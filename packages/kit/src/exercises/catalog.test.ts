@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../util/errors.js';
 import { repoRoot } from '../util/paths.js';
 import { applyPatch } from '../verify/target.js';
-import { listExerciseIds, loadCatalog, loadExercise } from './catalog.js';
+import { listExerciseIds, loadCatalog, loadExercise, withRequirements } from './catalog.js';
 import { SpecError } from './validate.js';
 
 describe('the catalog', () => {
@@ -38,12 +38,21 @@ describe('the catalog', () => {
   });
 });
 
+/** Every exercise, once per variant (starter). */
+function everyVariant() {
+  return loadCatalog(repoRoot()).flatMap((e) => (e.variants.length ? e.variants.map((v) => loadExercise(repoRoot(), e.id, v)) : [e]));
+}
+
 describe('fix patches', () => {
   // The drift check: a change to a starter that breaks a fix fails here, not in front of an interviewer.
-  for (const exercise of loadCatalog(repoRoot())) {
+  // Fixes that build on others are checked in order, on a scratch copy.
+  for (const exercise of everyVariant()) {
     for (const fault of exercise.faults) {
-      it(`When ${exercise.id}/${fault.id}/fix.patch is checked against the package, then it applies on its own`, () => {
-        expect(() => applyPatch(exercise.packageDir, fault.patchFile, true)).not.toThrow();
+      it(`When ${exercise.id}/${fault.id}/fix.patch is checked against the package, then it applies${fault.requires.length ? ' after what it requires' : ' on its own'}`, () => {
+        const scratch = mkdtempSync(join(tmpdir(), 'faultline-patch-'));
+        cpSync(exercise.packageDir, scratch, { recursive: true, filter: (src) => !/node_modules|dist/.test(src.slice(exercise.packageDir.length)) });
+        for (const required of withRequirements(exercise, fault.requires)) applyPatch(scratch, required.patchFile);
+        expect(() => applyPatch(scratch, fault.patchFile, true)).not.toThrow();
       });
       for (const trap of fault.traps.filter((t) => t.patchFile)) {
         it(`When the trap ${trap.patchFile?.split('/faults/')[1]} is checked against the package, then it applies`, () => {

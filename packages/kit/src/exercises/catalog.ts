@@ -7,7 +7,7 @@ import type { Activity, Exercise, FaultKind, FaultSpec, Level, LevelSpec, Servic
 import { object, oneOf, optionalString, positiveInteger, SpecError, string, stringList } from './validate.js';
 
 const ACTIVITIES: readonly Activity[] = ['api', 'database', 'architecture', 'debugging'];
-const KINDS: readonly FaultKind[] = ['logic', 'performance', 'memory', 'concurrency', 'security', 'design'];
+const KINDS: readonly FaultKind[] = ['logic', 'performance', 'memory', 'concurrency', 'security', 'design', 'feature'];
 const LEVELS: readonly Level[] = ['junior', 'mid', 'senior'];
 const HINT_POLICIES = ['on-request', 'after-20-min', 'none'] as const;
 
@@ -79,7 +79,6 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
   }
   const doc = object(readYaml(file), file);
   if (string(doc.id, `${file} id`) !== id) throw new SpecError(`${file}: id must be "${id}", the folder name`);
-  const faultIds = stringList(doc.faults ?? [], `${file} faults`);
   const variantsDoc = doc.variants === undefined ? undefined : object(doc.variants, `${file} variants`);
   const variantNames = Object.keys(variantsDoc ?? {});
   if (variant !== undefined && !variantNames.includes(variant)) {
@@ -90,18 +89,22 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
     );
   }
   const selected = variant ?? variantNames[0];
-  const allFaults = faultIds.map((faultId) => loadFault(dir, faultId));
-  for (const fault of allFaults) {
-    for (const v of fault.variants) if (!variantNames.includes(v)) throw new SpecError(`${fault.dir}/fault.yaml variants: unknown variant "${v}"`);
-  }
-  const faults = allFaults.filter((fault) => fault.variants.length === 0 || (selected !== undefined && fault.variants.includes(selected)));
+  const variantDoc = selected !== undefined && variantsDoc ? object(variantsDoc[selected], `${file} variants.${selected}`) : undefined;
+  // Faults shared by every variant, then the selected variant's own (its planted flaws, its reference).
+  const faultIds = [
+    ...stringList(doc.faults ?? [], `${file} faults`),
+    ...(variantDoc?.faults === undefined ? [] : stringList(variantDoc.faults, `${file} variants.${selected}.faults`)),
+  ];
+  const faults = faultIds.map((faultId) => loadFault(dir, faultId));
   for (const fault of faults) {
+    if (fault.variants.length > 0 && (selected === undefined || !fault.variants.includes(selected))) {
+      throw new SpecError(`${fault.dir}/fault.yaml variants: lists ${fault.variants.join(', ')}, but exercise.yaml uses it for ${selected ?? 'the only starter'}`);
+    }
     for (const r of fault.requires) {
-      if (!faults.some((f) => f.id === r)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" is not a fault of this ${selected ? `variant (${selected})` : 'exercise'}`);
-      if (faults.findIndex((f) => f.id === r) > faults.indexOf(fault)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" must come before ${fault.id} in exercise.yaml faults`);
+      if (!faultIds.includes(r)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" is not a fault of this ${selected ? `variant (${selected})` : 'exercise'}`);
+      if (faultIds.indexOf(r) > faultIds.indexOf(fault.id)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" must come before ${fault.id} in exercise.yaml`);
     }
   }
-  const variantDoc = selected !== undefined && variantsDoc ? object(variantsDoc[selected], `${file} variants.${selected}`) : undefined;
   const levelsDoc = doc.levels === undefined ? {} : object(doc.levels, `${file} levels`);
   const levels: Partial<Record<Level, LevelSpec>> = {};
   for (const [name, spec] of Object.entries(levelsDoc)) {

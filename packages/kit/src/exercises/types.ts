@@ -1,5 +1,5 @@
 export type Activity = 'api' | 'database' | 'architecture' | 'debugging';
-export type FaultKind = 'logic' | 'performance' | 'memory' | 'concurrency' | 'security' | 'design';
+export type FaultKind = 'logic' | 'performance' | 'memory' | 'concurrency' | 'security' | 'design' | 'feature';
 export type Level = 'junior' | 'mid' | 'senior';
 
 export interface LevelSpec {
