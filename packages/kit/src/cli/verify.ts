@@ -10,7 +10,7 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--json FILE] [--expect fixed|present] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
@@ -40,6 +40,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     candidate: { type: 'string' },
     'with-fixes': { type: 'string' },
     url: { type: 'string' },
+    'follow-up': { type: 'string', multiple: true },
     json: { type: 'string' },
     expect: { type: 'string', default: 'fixed' },
     quiet: { type: 'boolean', default: false },
@@ -61,7 +62,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ? { kind: 'fixes', fixes: fixesFrom(exercise, values['with-fixes']) }
       : { kind: 'starter' };
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(color.dim(`· ${message}\n`));
-  const report = await verify({ exercise, target, home: stateHome(root), progress });
+  const report = await verify({ exercise, target, home: stateHome(root), progress, followUps: values['follow-up'] ?? [] });
   process.stdout.write(`${renderScorecard(report)}\n`);
   if (values.json) {
     const file = resolve(values.json);

@@ -144,6 +144,14 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
     functionalFile: functional ? join(dir, functional) : undefined,
     faults,
     bench,
+    followUps: Object.fromEntries(
+      Object.entries(doc.followUps === undefined ? {} : object(doc.followUps, `${file} followUps`)).map(([name, value]) => {
+        const f = object(value, `${file} followUps.${name}`);
+        const checksFile = join(dir, string(f.checks, `${file} followUps.${name}.checks`));
+        if (!existsSync(checksFile)) throw new SpecError(`${file} followUps.${name}.checks: ${checksFile} does not exist`);
+        return [name, { title: string(f.title, `${file} followUps.${name}.title`), checksFile }];
+      }),
+    ),
     checkSettings: doc.checkSettings === undefined ? {} : Object.fromEntries(Object.entries(object(doc.checkSettings, `${file} checkSettings`)).map(([k, v]) => [k, String(v)])),
     dir,
   };

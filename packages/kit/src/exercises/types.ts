@@ -59,6 +59,8 @@ export interface Exercise {
   functionalFile: string | undefined;
   faults: FaultSpec[];
   bench: BenchSpec;
+  /** Small improvements asked for live in the review, each with hidden checks (`verify --follow-up`). */
+  followUps: Record<string, { title: string; checksFile: string }>;
   /** Values handed to checks and probes as ctx.settings (e.g. API tokens); env vars of the same name override. */
   checkSettings: Record<string, string>;
   dir: string;

@@ -6,7 +6,7 @@ import { compileExercise, importCompiled } from '../probes/loader.js';
 import type { FunctionalCheck, Probe, ProbeMeasurement } from '../probes/types.js';
 import { summarise, type FaultResult, type FunctionalResult, type VerifyReport } from '../report/report.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
-import { messageOf } from '../util/errors.js';
+import { messageOf, UsageError } from '../util/errors.js';
 import { withTimeout } from '../util/process.js';
 import { sessionRuntime, urlRuntime, type Runtime } from './runtime.js';
 import { buildLogFile, buildTarget, openSession, type ServiceSession } from './session.js';
@@ -19,6 +19,8 @@ export interface VerifyOptions {
   home: string;
   /** Reuse a running server (selftest); otherwise one is opened and closed here. */
   server?: PostgresServer;
+  /** Follow-up tasks whose hidden checks join the functional suite (category "follow-up: <name>"). */
+  followUps?: readonly string[];
   progress?: (message: string) => void;
 }
 
@@ -38,6 +40,22 @@ export async function loadChecks(exercise: Exercise, home: string): Promise<Func
   return importCompiled<FunctionalCheck[]>(exercise.dir, compiled, exercise.functionalFile);
 }
 
+export async function loadFollowUpChecks(exercise: Exercise, home: string, names: readonly string[]): Promise<FunctionalCheck[]> {
+  if (names.length === 0) return [];
+  const compiled = await compileExercise(exercise.dir, home);
+  const checks: FunctionalCheck[] = [];
+  for (const name of names) {
+    const followUp = exercise.followUps[name];
+    if (!followUp) {
+      const known = Object.keys(exercise.followUps);
+      throw new UsageError(`exercise ${exercise.id} has no follow-up "${name}"${known.length ? `: its follow-ups are ${known.join(', ')}` : ''}`);
+    }
+    const own = await importCompiled<FunctionalCheck[]>(exercise.dir, compiled, followUp.checksFile);
+    checks.push(...own.map((check) => ({ ...check, category: `follow-up: ${name}`, hidden: true })));
+  }
+  return checks;
+}
+
 /** The exercise's check settings, each overridable by an environment variable of the same name. */
 export function checkSettings(exercise: Exercise, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return Object.fromEntries(Object.entries(exercise.checkSettings).map(([name, value]) => [name, env[name] ?? value]));
@@ -50,7 +68,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
   await reapStaleProcesses(home);
   const probes = await loadProbes(exercise, home);
-  const checks = await loadChecks(exercise, home);
+  const checks = [...(await loadChecks(exercise, home)), ...(await loadFollowUpChecks(exercise, home, options.followUps ?? []))];
   const finish = (runtime: Runtime, target: VerifyReport['target'], database: VerifyReport['database']) =>
     runAll(exercise, probes, checks, runtime, progress).then(({ faults, functional }) => ({
       version: 1 as const,
