@@ -7,6 +7,7 @@ import concurrencyHidden from './concurrency.hidden.js';
 import errorsHidden from './errors.hidden.js';
 import errorsVisible from './errors.visible.js';
 import extrasHidden from './extras.hidden.js';
+import fuzzHidden from './fuzz.hidden.js';
 import listingHidden from './listing.hidden.js';
 import productsHidden from './products.hidden.js';
 import productsVisible from './products.visible.js';
@@ -31,6 +32,7 @@ const checks: FunctionalCheck[] = [
   ...authHidden,
   ...concurrencyHidden,
   ...extrasHidden,
+  ...fuzzHidden,
 ];
 
 export default checks;

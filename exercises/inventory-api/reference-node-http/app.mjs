@@ -1,13 +1,16 @@
-// Routing and the request pipeline, in the catalogue's order: authentication (401), role (403),
-// media type (415), size (413), JSON syntax (400), input rules (400), existence (404), business
-// rules (409, 412, 422).
+// Routing and the request pipeline, in the catalogue's order: authentication (401), the rate
+// limit when it is on (429), role (403), media type (415), size (413), JSON syntax (400), input
+// rules (400), existence (404), business rules (409, 412, 422).
 import { decodeComponent, jsonBody, parseQuery, problemReply, readBody, send, splitTarget } from './http-io.mjs';
 import { canonicalJson, IdempotencyKeys } from './idempotency.mjs';
 import { Inventory } from './inventory.mjs';
 import { INTERNAL, Problem, validationProblem } from './problems.mjs';
+import { RateLimiter } from './rate-limit.mjs';
+import { requestIdOf } from './request-id.mjs';
 import { idempotencyKeyErrors, listQuery, movementErrors, parseId, productCreateErrors, productUpdateErrors } from './validation.mjs';
 
 /** @typedef {import('./config.mjs').Role} Role */
+/** @typedef {import('./config.mjs').Config} Config */
 /** @typedef {import('./http-io.mjs').Reply} Reply */
 /** @typedef {import('./problems.mjs').FieldError} FieldError */
 /** @typedef {import('./inventory.mjs').Product} Product */
@@ -17,6 +20,7 @@ import { idempotencyKeyErrors, listQuery, movementErrors, parseId, productCreate
  * @property {Inventory} inventory
  * @property {IdempotencyKeys} keys
  * @property {string} instance the request path as sent
+ * @property {string} requestId
  * @property {number | FieldError | undefined} id the path id, or why it is invalid
  * @property {Map<string, string[]>} params
  * @property {unknown} body
@@ -61,8 +65,9 @@ const OPERATIONS = [
     handle({ inventory, params }) {
       const { query, errors } = listQuery(params);
       if (errors.length > 0) throw validationProblem(errors);
-      const { items, total } = inventory.list(query);
-      return { status: 200, body: { items, total, limit: query.limit, offset: query.offset } };
+      const { items, total, nextCursor } = inventory.list(query);
+      // With a cursor no offset was used; 0 is the default it leaves in place.
+      return { status: 200, body: { items, total, limit: query.limit, offset: query.cursor ? 0 : query.offset, nextCursor } };
     },
   },
   {
@@ -151,7 +156,7 @@ function ifMatches(header, etag) {
 }
 
 /** @param {Call} call */
-function recordMovement({ inventory, keys, instance, id: rawId, body, headers }) {
+function recordMovement({ inventory, keys, instance, requestId, id: rawId, body, headers }) {
   const keyHeader = headers['idempotency-key'];
   const id = validated(rawId, [...movementErrors(body), ...idempotencyKeyErrors(keyHeader)]);
   if (!inventory.get(id)) throw notFound(id);
@@ -172,7 +177,7 @@ function recordMovement({ inventory, keys, instance, id: rawId, body, headers })
   /** @type {Reply} */
   const reply =
     'refused' in result
-      ? problemReply(new Problem('insufficient-stock', `Cannot ship ${input.quantity} units of product ${id}; ${result.refused} in stock.`), instance)
+      ? problemReply(new Problem('insufficient-stock', `Cannot ship ${input.quantity} units of product ${id}; ${result.refused} in stock.`), instance, requestId)
       : { status: 201, body: result };
   if (key !== undefined) keys.remember(key, { productId: id, request, reply });
   return reply;
@@ -181,34 +186,60 @@ function recordMovement({ inventory, keys, instance, id: rawId, body, headers })
 /**
  * @param {ReadonlyMap<string, Role>} tokens
  * @param {string | undefined} header
- * @returns {Role}
+ * @returns {{ role: Role, token: string }}
  */
 function authenticate(tokens, header) {
   if (!header) throw new Problem('unauthorized', 'A bearer token is required.', { headers: { 'www-authenticate': CHALLENGE } });
   const token = BEARER.exec(header)?.[1];
   const role = token === undefined ? undefined : tokens.get(token);
-  if (!role) {
+  if (!role || token === undefined) {
     throw new Problem('unauthorized', 'The bearer token is not valid.', { headers: { 'www-authenticate': `${CHALLENGE}, error="invalid_token"` } });
   }
-  return role;
+  return { role, token };
 }
 
 /**
- * @param {{ tokens: ReadonlyMap<string, Role> }} config
- * @param {Inventory} inventory
- * @param {IdempotencyKeys} keys
+ * @typedef {object} Service what lives as long as the server
+ * @property {Readonly<Config>} config
+ * @property {Inventory} inventory
+ * @property {IdempotencyKeys} keys
+ * @property {RateLimiter | undefined} limiter
+ */
+
+/**
+ * Counts the request against its token's budget; the RateLimit headers go on whatever the answer
+ * turns out to be, so they are written into `headers` rather than returned.
+ * @param {Service} service
+ * @param {string} token
+ * @param {Record<string, string>} headers
+ */
+function limitRate({ config, limiter }, token, headers) {
+  if (!limiter || config.rateLimit?.exempt.has(token)) return;
+  const allowance = limiter.take(token);
+  headers['ratelimit-limit'] = String(allowance.limit);
+  headers['ratelimit-remaining'] = String(allowance.remaining);
+  if (!allowance.allowed) {
+    throw new Problem('rate-limited', `This token may make ${allowance.limit} requests a minute; try again in ${allowance.retryAfterSeconds} s.`, {
+      headers: { 'retry-after': String(allowance.retryAfterSeconds) },
+    });
+  }
+}
+
+/**
+ * @param {Service} service
  * @param {import('node:http').IncomingMessage} request
- * @param {string} path
- * @param {string} query
+ * @param {{ path: string, query: string, requestId: string, headers: Record<string, string> }} target
  * @returns {Promise<Reply>}
  */
-async function answer(config, inventory, keys, request, path, query) {
+async function answer(service, request, { path, query, requestId, headers }) {
+  const { config, inventory, keys } = service;
   const method = request.method ?? 'GET';
   // Read (or drain) the body first, whatever the answer: the client may still be sending it.
   const raw = await readBody(request);
   if (method === 'GET' && path === '/health') return { status: 200, body: { status: 'ok' } };
 
-  const role = authenticate(config.tokens, request.headers.authorization);
+  const { role, token } = authenticate(config.tokens, request.headers.authorization);
+  limitRate(service, token, headers);
   /** @type {RegExpExecArray | null} */
   let match = null;
   const operation = OPERATIONS.find((candidate) => candidate.method === method && (match = candidate.path.exec(path)) !== null);
@@ -219,31 +250,40 @@ async function answer(config, inventory, keys, request, path, query) {
   const params = parseQuery(query);
   const idSegment = /** @type {RegExpExecArray} */ (match)[1];
   const id = idSegment === undefined ? undefined : parseId(decodeComponent(idSegment, false));
-  return operation.handle({ inventory, keys, instance: path, id, params, body, headers: request.headers });
+  return operation.handle({ inventory, keys, instance: path, requestId, id, params, body, headers: request.headers });
 }
 
 /**
- * @param {{ tokens: ReadonlyMap<string, Role> }} config
+ * @param {Readonly<Config>} config
  * @returns {import('node:http').RequestListener}
  */
 export function createApp(config) {
-  const inventory = new Inventory();
-  const keys = new IdempotencyKeys();
+  /** @type {Service} */
+  const service = {
+    config,
+    inventory: new Inventory(),
+    keys: new IdempotencyKeys(),
+    limiter: config.rateLimit && new RateLimiter(config.rateLimit.perMinute),
+  };
   return async (request, response) => {
     const { path, query } = splitTarget(request.url ?? '/');
+    const requestId = requestIdOf(request.headers['x-request-id']);
+    /** @type {Record<string, string>} */
+    const headers = {};
     /** @type {Reply} */
     let reply;
     try {
-      reply = await answer(config, inventory, keys, request, path, query);
+      reply = await answer(service, request, { path, query, requestId, headers });
     } catch (error) {
       if (error instanceof Problem) {
-        reply = problemReply(error, path);
+        reply = problemReply(error, path, requestId);
       } else {
-        process.stderr.write(`${new Date().toISOString()} ${request.method} ${path}: ${error instanceof Error ? error.stack : String(error)}\n`);
-        reply = problemReply(INTERNAL, path);
+        // The id ties the client's report to this line; the details stay here, never in the answer.
+        process.stderr.write(`${new Date().toISOString()} requestId=${requestId} ${request.method} ${path}: ${error instanceof Error ? error.stack : String(error)}\n`);
+        reply = problemReply(INTERNAL, path, requestId);
       }
     }
-    if (!response.destroyed) send(response, reply);
+    if (!response.destroyed) send(response, { ...reply, headers: { ...reply.headers, ...headers } }, requestId);
   };
 }
 
@@ -257,6 +297,9 @@ export function answerClientError(error, socket) {
     socket.destroy();
     return;
   }
-  const body = JSON.stringify(new Problem('validation', 'The request could not be parsed.', { errors: [{ field: '', message: 'is not a valid HTTP request' }] }).body('/'));
-  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const requestId = requestIdOf(undefined);
+  const body = JSON.stringify(new Problem('validation', 'The request could not be parsed.', { errors: [{ field: '', message: 'is not a valid HTTP request' }] }).body('/', requestId));
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

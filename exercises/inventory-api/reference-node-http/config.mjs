@@ -8,6 +8,13 @@
  * @property {number} port
  * @property {string} host
  * @property {ReadonlyMap<string, Role>} tokens token → role
+ * @property {RateLimit | undefined} rateLimit off unless RATE_LIMIT_PER_MINUTE is set (follow-up `rate-limit`)
+ */
+
+/**
+ * @typedef {object} RateLimit
+ * @property {number} perMinute requests per token per minute
+ * @property {ReadonlySet<string>} exempt tokens never limited (trusted automation, e.g. the acceptance suite)
  */
 
 export class ConfigError extends Error {}
@@ -43,6 +50,38 @@ export function parseTokens(value) {
 }
 
 /**
+ * Parses `RATE_LIMIT_PER_MINUTE` and `RATE_LIMIT_EXEMPT_TOKENS` (comma-separated tokens of API_TOKENS).
+ * @param {NodeJS.ProcessEnv} env
+ * @param {ReadonlyMap<string, Role>} tokens
+ * @returns {RateLimit | undefined}
+ */
+export function parseRateLimit(env, tokens) {
+  const limitText = env.RATE_LIMIT_PER_MINUTE;
+  const exemptText = env.RATE_LIMIT_EXEMPT_TOKENS ?? '';
+  if (limitText === undefined || limitText.trim() === '') {
+    if (exemptText.trim() !== '') throw new ConfigError('RATE_LIMIT_EXEMPT_TOKENS is set but RATE_LIMIT_PER_MINUTE is not');
+    return undefined;
+  }
+  const perMinute = Number(limitText);
+  if (!/^\d+$/.test(limitText.trim()) || perMinute < 1 || perMinute > 1_000_000) {
+    throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number from 1 to 1000000, got "${limitText}"`);
+  }
+  const exempt = new Set(
+    exemptText
+      .split(',')
+      .map((token) => token.trim())
+      .filter((token) => token !== ''),
+  );
+  let index = 0;
+  for (const token of exempt) {
+    index += 1;
+    // Name the entry, never the value: it is a secret.
+    if (!tokens.has(token)) throw new ConfigError(`RATE_LIMIT_EXEMPT_TOKENS entry ${index} is not a token listed in API_TOKENS`);
+  }
+  return Object.freeze({ perMinute, exempt });
+}
+
+/**
  * @param {NodeJS.ProcessEnv} env
  * @returns {Readonly<Config>}
  */
@@ -50,5 +89,6 @@ export function readConfig(env) {
   const portText = env.PORT ?? '3000';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new ConfigError(`PORT must be a TCP port (0-65535), got "${portText}"`);
-  return Object.freeze({ port, host: env.HOST || '127.0.0.1', tokens: parseTokens(env.API_TOKENS) });
+  const tokens = parseTokens(env.API_TOKENS);
+  return Object.freeze({ port, host: env.HOST || '127.0.0.1', tokens, rateLimit: parseRateLimit(env, tokens) });
 }

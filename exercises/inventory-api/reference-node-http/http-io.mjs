@@ -118,9 +118,11 @@ export function jsonBody(contentType, raw) {
 /**
  * @param {import('node:http').ServerResponse} response
  * @param {Reply} reply
+ * @param {string} requestId sent on every answer, replays included (follow-up `request-id`)
  */
-export function send(response, reply) {
-  const headers = { ...reply.headers };
+export function send(response, reply, requestId) {
+  /** @type {Record<string, string>} */
+  const headers = { ...reply.headers, 'x-request-id': requestId };
   let text = '';
   if (reply.body !== undefined) {
     text = JSON.stringify(reply.body);
@@ -134,8 +136,9 @@ export function send(response, reply) {
 /**
  * @param {Problem} problem
  * @param {string} instance
+ * @param {string} requestId
  * @returns {Reply}
  */
-export function problemReply(problem, instance) {
-  return { status: problem.status, body: problem.body(instance), contentType: 'application/problem+json', headers: problem.headers };
+export function problemReply(problem, instance, requestId) {
+  return { status: problem.status, body: problem.body(instance, requestId), contentType: 'application/problem+json', headers: problem.headers };
 }

@@ -1,5 +1,6 @@
 // In-memory storage. Every method is synchronous, so on one event loop each call is atomic: that
 // is this reference's stand-in for the transactions and row locks a PostgreSQL version needs.
+import { encodeCursor } from './cursor.mjs';
 
 /**
  * @typedef {object} Product
@@ -132,9 +133,22 @@ export class Inventory {
         (query.inStock === undefined || (p.stock > 0) === query.inStock),
     );
     const descending = query.sort.startsWith('-');
-    const key = SORT_KEYS[descending ? query.sort.slice(1) : query.sort] ?? SORT_KEYS.name;
-    matches.sort((a, b) => (descending ? -key(a, b) : key(a, b)) || a.id - b.id);
-    return { items: matches.slice(query.offset, query.offset + query.limit).map((p) => ({ ...p })), total: matches.length };
+    const field = descending ? query.sort.slice(1) : query.sort;
+    const key = SORT_KEYS[field] ?? SORT_KEYS.name;
+    /** @type {(a: Product, b: Product) => number} */
+    const order = (a, b) => (descending ? -key(a, b) : key(a, b)) || a.id - b.id;
+    matches.sort(order);
+    let start = query.offset;
+    if (query.cursor) {
+      // The first product strictly after the last one the client saw, in this order.
+      const seen = /** @type {Product} */ ({ [field]: query.cursor.value, id: query.cursor.id });
+      start = matches.findIndex((p) => order(p, seen) > 0);
+      if (start < 0) start = matches.length;
+    }
+    const page = matches.slice(start, start + query.limit);
+    const last = page.at(-1);
+    const nextCursor = last && start + query.limit < matches.length ? encodeCursor(query.sort, last) : null;
+    return { items: page.map((p) => ({ ...p })), total: matches.length, nextCursor };
   }
 
   /**

@@ -15,6 +15,8 @@ export const CATALOGUE = Object.freeze({
   'payload-too-large': [413, 'Payload too large'],
   'unsupported-media-type': [415, 'Unsupported media type'],
   'idempotency-conflict': [422, 'Idempotency key reused'],
+  // Follow-up `rate-limit`.
+  'rate-limited': [429, 'Too many requests'],
   internal: [500, 'Internal server error'],
 });
 
@@ -39,8 +41,11 @@ export class Problem extends Error {
     return CATALOGUE[this.problemName][0];
   }
 
-  /** @param {string} instance the request path, without the query string */
-  body(instance) {
+  /**
+   * @param {string} instance the request path, without the query string
+   * @param {string} requestId the X-Request-Id of the answer (follow-up `request-id`)
+   */
+  body(instance, requestId) {
     const [status, title] = CATALOGUE[this.problemName];
     return {
       type: TYPE_BASE + this.problemName,
@@ -48,6 +53,7 @@ export class Problem extends Error {
       status,
       detail: this.message,
       instance,
+      requestId,
       ...(this.errors ? { errors: this.errors } : {}),
     };
   }

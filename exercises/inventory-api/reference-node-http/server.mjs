@@ -2,6 +2,10 @@
 // acceptance suite is framework-agnostic; it is not a starter and keeps nothing across restarts.
 //
 //   API_TOKENS=reader:r-123,editor:e-456 PORT=3000 node server.mjs
+//
+// It also implements the three follow-ups (../follow-ups/): cursors and request ids always, rate
+// limiting only with RATE_LIMIT_PER_MINUTE (and RATE_LIMIT_EXEMPT_TOKENS), so the acceptance
+// suite runs unchanged without them.
 import { createServer } from 'node:http';
 import { createApp, answerClientError } from './app.mjs';
 import { ConfigError, readConfig } from './config.mjs';

@@ -1,5 +1,6 @@
 // Input rules (REQUIREMENTS.md R32–R40). Each validator returns field errors and never throws, so
 // one answer can name every invalid input of a request.
+import { decodeCursor } from './cursor.mjs';
 
 /** @typedef {import('./problems.mjs').FieldError} FieldError */
 
@@ -146,10 +147,11 @@ export function idempotencyKeyErrors(header) {
  * @property {string} sort
  * @property {number} limit
  * @property {number} offset
+ * @property {import('./cursor.mjs').Position | undefined} cursor where the page starts instead of offset
  */
 
 /**
- * The query of `GET /products` (R39). Unknown parameters are ignored.
+ * The query of `GET /products` (R39, and `cursor` from the follow-up). Unknown parameters are ignored.
  * @param {Map<string, string[]>} params
  * @returns {{ query: ListQuery, errors: FieldError[] }}
  */
@@ -191,5 +193,13 @@ export function listQuery(params) {
   const sortText = single('sort');
   if (sortText !== undefined && !SORTS.includes(sortText)) errors.push({ field: 'sort', message: `must be one of ${SORTS.join(', ')}` });
   const sort = sortText !== undefined && SORTS.includes(sortText) ? sortText : 'name';
-  return { query: { q, minPriceCents, maxPriceCents, inStock, sort, limit, offset }, errors };
+  const cursorText = single('cursor');
+  /** @type {ListQuery['cursor']} */
+  let cursor;
+  if (cursorText !== undefined) {
+    const decoded = params.has('offset') ? 'cannot be combined with offset' : decodeCursor(cursorText, sort);
+    if (typeof decoded === 'string') errors.push({ field: 'cursor', message: decoded });
+    else cursor = decoded;
+  }
+  return { query: { q, minPriceCents, maxPriceCents, inStock, sort, limit, offset, cursor }, errors };
 }

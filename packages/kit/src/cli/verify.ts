@@ -10,7 +10,7 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--checks-only] [--bail] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
@@ -44,6 +44,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     json: { type: 'string' },
     expect: { type: 'string', default: 'fixed' },
     quiet: { type: 'boolean', default: false },
+    bail: { type: 'boolean', default: false },
+    'checks-only': { type: 'boolean', default: false },
   }, USAGE);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`verify needs exactly one exercise id\nusage: ${USAGE}`);
@@ -53,7 +55,10 @@ export async function verifyCommand(argv: string[]): Promise<number> {
   const expect = values.expect;
   if (expect !== 'fixed' && expect !== 'present') throw new UsageError(`--expect must be "fixed" or "present", got "${String(expect)}"`);
   const root = repoRoot();
-  const exercise = loadExercise(root, id, values.variant);
+  const loaded = loadExercise(root, id, values.variant);
+  // A follow-up may need the service configured for it (a rate limit, say) when the kit starts it.
+  const followUpEnv = Object.assign({}, ...(values['follow-up'] ?? []).map((name) => loaded.followUps[name]?.env ?? {})) as Record<string, string>;
+  const exercise = { ...loaded, service: { ...loaded.service, env: { ...loaded.service.env, ...followUpEnv } } };
   const target: TargetRequest | { kind: 'url'; url: string } = values.url
     ? { kind: 'url', url: loopbackOrigin(values.url) }
     : values.candidate
@@ -62,7 +67,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ? { kind: 'fixes', fixes: fixesFrom(exercise, values['with-fixes']) }
       : { kind: 'starter' };
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(color.dim(`· ${message}\n`));
-  const report = await verify({ exercise, target, home: stateHome(root), progress, followUps: values['follow-up'] ?? [] });
+  const report = await verify({ exercise, target, home: stateHome(root), progress, followUps: values['follow-up'] ?? [], bail: values.bail, checksOnly: values['checks-only'] });
   process.stdout.write(`${renderScorecard(report)}\n`);
   if (values.json) {
     const file = resolve(values.json);

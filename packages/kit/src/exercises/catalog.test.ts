@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -60,5 +60,17 @@ describe('fix patches', () => {
         });
       }
     }
+  }
+});
+
+describe('spec copies', () => {
+  // Starters serve Swagger UI from their own copy of the spec, so they stand alone in a candidate repo.
+  for (const exercise of everyVariant()) {
+    const spec = join(exercise.dir, 'candidate', 'openapi.yaml');
+    const copy = join(exercise.packageDir, 'openapi.yaml');
+    if (!existsSync(spec) || !existsSync(copy)) continue;
+    it(`When ${exercise.packagePath}/openapi.yaml is compared with the exercise's spec, then they are identical`, () => {
+      expect(readFileSync(copy, 'utf8')).toBe(readFileSync(spec, 'utf8'));
+    });
   }
 });

@@ -149,7 +149,8 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
         const f = object(value, `${file} followUps.${name}`);
         const checksFile = join(dir, string(f.checks, `${file} followUps.${name}.checks`));
         if (!existsSync(checksFile)) throw new SpecError(`${file} followUps.${name}.checks: ${checksFile} does not exist`);
-        return [name, { title: string(f.title, `${file} followUps.${name}.title`), checksFile }];
+        const env = f.env === undefined ? {} : object(f.env, `${file} followUps.${name}.env`);
+        return [name, { title: string(f.title, `${file} followUps.${name}.title`), checksFile, env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) }];
       }),
     ),
     checkSettings: doc.checkSettings === undefined ? {} : Object.fromEntries(Object.entries(object(doc.checkSettings, `${file} checkSettings`)).map(([k, v]) => [k, String(v)])),

@@ -60,7 +60,7 @@ export interface Exercise {
   faults: FaultSpec[];
   bench: BenchSpec;
   /** Small improvements asked for live in the review, each with hidden checks (`verify --follow-up`). */
-  followUps: Record<string, { title: string; checksFile: string }>;
+  followUps: Record<string, { title: string; checksFile: string; /** Service environment the follow-up needs (e.g. a rate limit). */ env: Record<string, string> }>;
   /** Values handed to checks and probes as ctx.settings (e.g. API tokens); env vars of the same name override. */
   checkSettings: Record<string, string>;
   dir: string;

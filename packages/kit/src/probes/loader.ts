@@ -1,28 +1,39 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from '@swc/core';
 import { SpecError } from '../exercises/validate.js';
 
-function typeScriptFiles(dir: string): string[] {
+function filesOf(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : typeScriptFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesOf(path, keep);
+    return keep(entry.name) ? [path] : [];
   });
 }
+
+const typeScriptFiles = (dir: string) => filesOf(dir, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts'));
+/** Data files probes may read next to themselves (the spec, fixtures). */
+const dataFiles = (dir: string) => filesOf(dir, (name) => /\.(ya?ml|json)$/.test(name));
 
 /**
  * Compiles an exercise's TypeScript (probes, checks and their helpers) with swc into the state
  * folder, keeping the layout so relative imports work. Probes import only types from the kit
  * (erased), Node built-ins and each other.
  */
-export async function compileExercise(exerciseDir: string, home: string): Promise<string> {
+/**
+ * Compiled probes live in the kit's own node_modules/.cache, wherever the state folder is, so
+ * their imports (fast-check, yaml) resolve through the kit's dependencies.
+ */
+const COMPILED = fileURLToPath(new URL('../../node_modules/.cache/faultline/compiled', import.meta.url));
+
+export async function compileExercise(exerciseDir: string, _home?: string): Promise<string> {
   const files = typeScriptFiles(exerciseDir).sort();
+  const data = dataFiles(exerciseDir).sort();
   const hash = createHash('sha256');
-  for (const file of files) hash.update(relative(exerciseDir, file)).update(readFileSync(file));
-  const out = join(home, 'compiled', `${basename(exerciseDir)}-${hash.digest('hex').slice(0, 12)}`);
+  for (const file of [...files, ...data]) hash.update(relative(exerciseDir, file)).update(readFileSync(file));
+  const out = join(COMPILED, `${basename(exerciseDir)}-${hash.digest('hex').slice(0, 12)}`);
   if (existsSync(join(out, 'package.json'))) return out;
   for (const file of files) {
     let code: string;
@@ -39,6 +50,11 @@ export async function compileExercise(exerciseDir: string, home: string): Promis
     const target = join(out, relative(exerciseDir, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
+  }
+  for (const file of data) {
+    const target = join(out, relative(exerciseDir, file));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file, target);
   }
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
   return out;

@@ -21,6 +21,10 @@ export interface VerifyOptions {
   server?: PostgresServer;
   /** Follow-up tasks whose hidden checks join the functional suite (category "follow-up: <name>"). */
   followUps?: readonly string[];
+  /** Stop the functional suite at its first failure (mutation testing). */
+  bail?: boolean;
+  /** Run the functional suite only, no probes. */
+  checksOnly?: boolean;
   progress?: (message: string) => void;
 }
 
@@ -67,10 +71,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
   await reapStaleProcesses(home);
-  const probes = await loadProbes(exercise, home);
+  const probes = options.checksOnly ? new Map<string, Probe>() : await loadProbes(exercise, home);
   const checks = [...(await loadChecks(exercise, home)), ...(await loadFollowUpChecks(exercise, home, options.followUps ?? []))];
   const finish = (runtime: Runtime, target: VerifyReport['target'], database: VerifyReport['database']) =>
-    runAll(exercise, probes, checks, runtime, progress).then(({ faults, functional }) => ({
+    runAll(exercise, probes, checks, runtime, progress, options.bail ?? false).then(({ faults, functional }) => ({
       version: 1 as const,
       exercise: exercise.id,
       target,
@@ -102,9 +106,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   }
 }
 
-async function runAll(exercise: Exercise, probes: Map<string, Probe>, checks: FunctionalCheck[], runtime: Runtime, progress: (m: string) => void) {
+async function runAll(exercise: Exercise, probes: Map<string, Probe>, checks: FunctionalCheck[], runtime: Runtime, progress: (m: string) => void, bail: boolean) {
   const settings = checkSettings(exercise);
-  const functional = await runChecks(checks, runtime, settings, progress);
+  const functional = await runChecks(checks, runtime, settings, progress, bail);
   const faults: FaultResult[] = [];
   for (const fault of exercise.faults) {
     const probe = probes.get(fault.id);
@@ -113,7 +117,7 @@ async function runAll(exercise: Exercise, probes: Map<string, Probe>, checks: Fu
   return { functional, faults };
 }
 
-async function runChecks(checks: FunctionalCheck[], runtime: Runtime, settings: Record<string, string>, progress: (m: string) => void): Promise<FunctionalResult> {
+async function runChecks(checks: FunctionalCheck[], runtime: Runtime, settings: Record<string, string>, progress: (m: string) => void, bail = false): Promise<FunctionalResult> {
   const result: FunctionalResult = { passed: 0, failed: 0, failures: [] };
   if (checks.length === 0) return result;
   progress(`functional suite (${checks.length} checks)…`);
@@ -129,6 +133,7 @@ async function runChecks(checks: FunctionalCheck[], runtime: Runtime, settings: 
       result.failed++;
       if (tally) tally.failed++;
       result.failures.push({ name: check.name, message: messageOf(error), ...(check.category ? { category: check.category } : {}) });
+      if (bail) break;
     } finally {
       dispose();
     }

@@ -1,0 +1,12 @@
+// ESM jest (run with NODE_OPTIONS=--experimental-vm-modules); @swc/jest compiles the TypeScript,
+// since ts-jest cannot use TypeScript 7.
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
+  },
+};

@@ -1,0 +1,13 @@
+export const name = '0002-stock-movements';
+
+export const sql = `
+CREATE TABLE stock_movements (
+  id         integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  product_id integer NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+  type       text NOT NULL CHECK (type IN ('receive', 'ship')),
+  quantity   integer NOT NULL CHECK (quantity > 0),
+  reason     text NOT NULL,
+  created_at timestamptz(3) NOT NULL DEFAULT now()
+);
+CREATE INDEX stock_movements_product_id_idx ON stock_movements (product_id, id DESC);
+`;
