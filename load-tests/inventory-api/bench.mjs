@@ -36,8 +36,7 @@ async function measure(url, headers) {
 
 const reference = child(['packages/kit/dist/cli.js', 'start', 'inventory-api', '--variant', variant, '--with-fixes', 'all'], { NO_COLOR: '1' });
 try {
-  const [, serviceUrl] = await waitFor(reference, /service\s+(http:\/\/\S+)/);
-  const [, databaseUrl] = await waitFor(reference, /DATABASE_URL=(\S+)/);
+  const [, serviceUrl, databaseUrl] = await waitFor(reference, /service\s+(http:\/\/\S+)[\s\S]*DATABASE_URL=(\S+)/);
   const created = await fetch(`${serviceUrl}/products`, {
     method: 'POST',
     headers: { authorization: `Bearer ${editToken}`, 'content-type': 'application/json' },

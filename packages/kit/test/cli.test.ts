@@ -91,6 +91,20 @@ describe('the inventory acceptance suite is black-box', () => {
   }, 60_000);
 });
 
+describe('candidates in another stack', () => {
+  it('When a candidate declares its own commands in package.json, then verify builds, prepares and starts it with them', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'faultline-other-stack-')), 'their-api');
+    cpSync(join(root, 'exercises/inventory-api/reference-node-http'), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'their-api', private: true, faultline: { build: ['node', '-e', '0'], prepare: ['node', '-e', '0'], start: ['node', 'server.mjs'] } }),
+    );
+    const { code, stdout } = run(['verify', 'inventory-api', '--candidate', dir, '--checks-only', '--quiet']);
+    expect(stdout).toMatch(/functional suite: \d+ passed, 0 failed/);
+    expect(code).toBe(0);
+  }, 120_000);
+});
+
 describe('candidates that do not build or crash', () => {
   it('When the candidate does not compile, then verify says the build failed, shows the compiler output and exits 2', () => {
     const dir = candidateCopy((d) => writeFileSync(join(d, 'src/orders/pricing.ts'), 'export const broken: number = "text";\n'));

@@ -42,7 +42,7 @@ export async function buildTarget(options: Pick<SessionOptions, 'exercise' | 'ta
     await runStep('install', ['pnpm', 'install', '--prefer-offline', '--ignore-workspace'], { cwd: target.dir, env: buildEnv(), timeoutMs: STEP_TIMEOUTS.installMs, logFile, home });
   }
   progress(`building ${target.label}…`);
-  await runStep('build', exercise.service.build, { cwd: target.dir, env: buildEnv(), timeoutMs: STEP_TIMEOUTS.buildMs, logFile, home });
+  await runStep('build', target.commands?.build ?? exercise.service.build, { cwd: target.dir, env: buildEnv(), timeoutMs: STEP_TIMEOUTS.buildMs, logFile, home });
 }
 
 export async function openSession(options: SessionOptions): Promise<ServiceSession> {
@@ -54,7 +54,7 @@ export async function openSession(options: SessionOptions): Promise<ServiceSessi
   const instances: ServiceInstance[] = [];
   try {
     progress('migrating and seeding a fresh database…');
-    await runStep('prepare', exercise.service.prepare, { cwd: target.dir, env, timeoutMs: STEP_TIMEOUTS.prepareMs, logFile: join(logDir, 'prepare.log'), home });
+    await runStep('prepare', target.commands?.prepare ?? exercise.service.prepare, { cwd: target.dir, env, timeoutMs: STEP_TIMEOUTS.prepareMs, logFile: join(logDir, 'prepare.log'), home });
   } catch (error) {
     await database.drop().catch(() => undefined);
     throw error;
@@ -68,7 +68,7 @@ export async function openSession(options: SessionOptions): Promise<ServiceSessi
     const instance = await startService({
       name,
       cwd: target.dir,
-      command: exercise.service.start,
+      command: target.commands?.start ?? exercise.service.start,
       env,
       healthPath: exercise.service.health,
       logFile: join(logDir, `instance-${index + 1}.log`),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Exercise, FaultSpec } from '../exercises/types.js';
+import type { Exercise, FaultSpec, ServiceSpec } from '../exercises/types.js';
 import { InfrastructureError, UsageError } from '../util/errors.js';
 
 export type TargetRequest =
@@ -19,6 +19,8 @@ export interface PreparedTarget {
   fixes: string[];
   /** Whether node_modules must be installed before building. */
   needsInstall: boolean;
+  /** Commands the target declares for itself (a candidate's package.json "faultline" field), over the exercise's. */
+  commands?: Partial<Pick<ServiceSpec, 'build' | 'prepare' | 'start'>>;
   dispose(): void;
 }
 
@@ -48,6 +50,11 @@ export function applyPatch(dir: string, patchFile: string, check = false): void 
   }
 }
 
+function declaresDependencies(dir: string): boolean {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, object | undefined>;
+  return ['dependencies', 'devDependencies', 'optionalDependencies'].some((field) => Object.keys(pkg[field] ?? {}).length > 0);
+}
+
 function sameDependencies(a: string, b: string): boolean {
   const read = (dir: string) => {
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: object; devDependencies?: object };
@@ -72,6 +79,26 @@ function dropWorkspaceDependencies(file: string): void {
     for (const [name, spec] of Object.entries(deps)) if (spec.startsWith('workspace:')) delete deps[name];
   }
   writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+}
+
+/**
+ * A candidate may build and run their service differently (another layout, another language): the
+ * `faultline` field of their package.json overrides the exercise's commands, e.g.
+ * `"faultline": { "build": ["go", "build", "-o", "server", "."], "prepare": ["./server", "migrate"], "start": ["./server"] }`.
+ */
+function declaredCommands(file: string): PreparedTarget['commands'] {
+  const pkg = JSON.parse(readFileSync(file, 'utf8')) as { faultline?: Record<string, unknown> };
+  if (!pkg.faultline) return undefined;
+  const commands: NonNullable<PreparedTarget['commands']> = {};
+  for (const step of ['build', 'prepare', 'start'] as const) {
+    const value = pkg.faultline[step];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || value.length === 0 || !value.every((part) => typeof part === 'string' && part !== '')) {
+      throw new UsageError(`${file}: "faultline.${step}" must be a command as a list of strings, e.g. ["node", "dist/server.js"]`);
+    }
+    commands[step] = value as string[];
+  }
+  return commands;
 }
 
 export function prepareTarget(exercise: Exercise, request: TargetRequest, home: string): PreparedTarget {
@@ -116,10 +143,13 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
   copyTree(source, dir);
   let needsInstall = false;
   if (existsSync(join(source, 'node_modules'))) symlinkSync(join(source, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  else if (!declaresDependencies(source)) {
+    // nothing to install: a service with no npm dependencies (or not written for Node at all)
+  }
   else if (sameDependencies(source, exercise.packageDir)) symlinkSync(join(exercise.packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir');
   else {
     needsInstall = true;
     dropWorkspaceDependencies(join(dir, 'package.json'));
   }
-  return { kind: 'candidate', dir, label: source, fixes: [], needsInstall, dispose };
+  return { kind: 'candidate', dir, label: source, fixes: [], needsInstall, commands: declaredCommands(join(source, 'package.json')), dispose };
 }
