@@ -37,7 +37,7 @@ function ratio(starter: number, fixed: number, better: 'lower' | 'higher'): numb
 /** Runs the probes and bench scenarios against the starter and against all fixes, in one run. */
 export async function bench(exercise: Exercise, home: string, root: string, progress: (m: string) => void): Promise<BenchReport> {
   const started = Date.now();
-  const probes = await loadProbes(exercise, home);
+  const probes = await loadProbes(exercise);
   const instances = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
   const server = await openPostgres(home);
   const raw = {} as BenchReport['raw'];

@@ -28,7 +28,19 @@ const dataFiles = (dir: string) => filesOf(dir, (name) => /\.(ya?ml|json)$/.test
  */
 const COMPILED = fileURLToPath(new URL('../../node_modules/.cache/faultline/compiled', import.meta.url));
 
-export async function compileExercise(exerciseDir: string, _home?: string): Promise<string> {
+const compiledThisRun = new Map<string, Promise<string>>();
+
+/** Compiles once per process: probes, checks and follow-ups of one verify share the result. */
+export function compileExercise(exerciseDir: string): Promise<string> {
+  let compiled = compiledThisRun.get(exerciseDir);
+  if (!compiled) {
+    compiled = compile(exerciseDir);
+    compiledThisRun.set(exerciseDir, compiled);
+  }
+  return compiled;
+}
+
+async function compile(exerciseDir: string): Promise<string> {
   const files = typeScriptFiles(exerciseDir).sort();
   const data = dataFiles(exerciseDir).sort();
   const hash = createHash('sha256');

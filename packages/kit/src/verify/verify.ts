@@ -31,22 +31,22 @@ export interface VerifyOptions {
 const CHECK_TIMEOUT_MS = 20_000;
 const PROBE_TIMEOUT_MS = 90_000;
 
-export async function loadProbes(exercise: Exercise, home: string): Promise<Map<string, Probe>> {
-  const compiled = await compileExercise(exercise.dir, home);
+export async function loadProbes(exercise: Exercise): Promise<Map<string, Probe>> {
+  const compiled = await compileExercise(exercise.dir);
   const probes = new Map<string, Probe>();
   for (const fault of exercise.faults) probes.set(fault.id, await importCompiled<Probe>(exercise.dir, compiled, fault.probeFile));
   return probes;
 }
 
-export async function loadChecks(exercise: Exercise, home: string): Promise<FunctionalCheck[]> {
+export async function loadChecks(exercise: Exercise): Promise<FunctionalCheck[]> {
   if (!exercise.functionalFile) return [];
-  const compiled = await compileExercise(exercise.dir, home);
+  const compiled = await compileExercise(exercise.dir);
   return importCompiled<FunctionalCheck[]>(exercise.dir, compiled, exercise.functionalFile);
 }
 
-export async function loadFollowUpChecks(exercise: Exercise, home: string, names: readonly string[]): Promise<FunctionalCheck[]> {
+export async function loadFollowUpChecks(exercise: Exercise, names: readonly string[]): Promise<FunctionalCheck[]> {
   if (names.length === 0) return [];
-  const compiled = await compileExercise(exercise.dir, home);
+  const compiled = await compileExercise(exercise.dir);
   const checks: FunctionalCheck[] = [];
   for (const name of names) {
     const followUp = exercise.followUps[name];
@@ -71,8 +71,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
   await reapStaleProcesses(home);
-  const probes = options.checksOnly ? new Map<string, Probe>() : await loadProbes(exercise, home);
-  const checks = [...(await loadChecks(exercise, home)), ...(await loadFollowUpChecks(exercise, home, options.followUps ?? []))];
+  const probes = options.checksOnly ? new Map<string, Probe>() : await loadProbes(exercise);
+  const checks = [...(await loadChecks(exercise)), ...(await loadFollowUpChecks(exercise, options.followUps ?? []))];
   const finish = (runtime: Runtime, target: VerifyReport['target'], database: VerifyReport['database']) =>
     runAll(exercise, probes, checks, runtime, progress, options.bail ?? false).then(({ faults, functional }) => ({
       version: 1 as const,
