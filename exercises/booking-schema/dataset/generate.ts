@@ -7,7 +7,7 @@ import {
 
 export const SIZES = {
   small: { cities: 8, venues: 50, customers: 2_000, bookings: 10_000, heavyCustomers: 3 },
-  medium: { cities: 15, venues: 400, customers: 20_000, bookings: 100_000, heavyCustomers: 5 },
+  medium: { cities: 15, venues: 400, customers: 20_000, bookings: 120_000, heavyCustomers: 5 },
   large: { cities: 30, venues: 2_000, customers: 100_000, bookings: 1_000_000, heavyCustomers: 5 },
 } as const;
 export type Size = keyof typeof SIZES;

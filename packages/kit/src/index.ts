@@ -1,5 +1,5 @@
 // The kit's public surface for probes and checks (types), and for tools that read reports.
-export type { FunctionalCheck, Probe, ProbeContext, ProbeMeasurement, ProbeMetric } from './probes/types.js';
+export type { CopyLoad, DatabaseAccess, FunctionalCheck, Measurement, PlanSummary, Probe, ProbeContext, ProbeMeasurement, ProbeMetric, StatementUse } from './probes/types.js';
 export type { Endpoint, HttpResponse, RequestOptions } from './probes/http.js';
 export type { HeapInspector } from './probes/heap.js';
 export type { FaultResult, FunctionalResult, Verdict, VerifyReport } from './report/report.js';

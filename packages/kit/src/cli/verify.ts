@@ -10,7 +10,7 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--checks-only] [--bail] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--size NAME] [--no-measure] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--checks-only] [--bail] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
@@ -46,6 +46,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     quiet: { type: 'boolean', default: false },
     bail: { type: 'boolean', default: false },
     'checks-only': { type: 'boolean', default: false },
+    size: { type: 'string' },
+    'no-measure': { type: 'boolean', default: false },
   }, USAGE);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`verify needs exactly one exercise id\nusage: ${USAGE}`);
@@ -67,7 +69,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
       ? { kind: 'fixes', fixes: fixesFrom(exercise, values['with-fixes']) }
       : { kind: 'starter' };
   const progress = values.quiet ? undefined : (message: string) => process.stderr.write(color.dim(`· ${message}\n`));
-  const report = await verify({ exercise, target, home: stateHome(root), progress, followUps: values['follow-up'] ?? [], bail: values.bail, checksOnly: values['checks-only'] });
+  const report = await verify({ exercise, target, home: stateHome(root), progress, followUps: values['follow-up'] ?? [], bail: values.bail, checksOnly: values['checks-only'], ...(values.size ? { size: values.size } : {}), measure: !values['no-measure'] });
   process.stdout.write(`${renderScorecard(report)}\n`);
   if (values.json) {
     const file = resolve(values.json);

@@ -10,12 +10,16 @@ export interface PostgresServer {
   readonly adminUrl: string;
   /** true when pg_stat_statements can be read (preloaded and the extension created). */
   readonly statementStats: boolean;
+  /** The server's log (embedded server only): errors and auto_explain plans, lines prefixed with db= and sqlstate=. */
+  readonly logFile?: string;
   stop(): Promise<void>;
 }
 
 /** A fresh database owned by a role of its own, so server statistics can be filtered to the service. */
 export interface ServiceDatabase {
   readonly url: string;
+  /** The admin connection string, pointed at this database. */
+  readonly adminUrl: string;
   readonly database: string;
   readonly role: string;
   readonly server: PostgresServer;
@@ -38,6 +42,7 @@ export async function openPostgres(home: string, databaseUrl = process.env.DATAB
     kind: 'embedded',
     adminUrl: embedded.adminUrl,
     statementStats,
+    logFile: embedded.logFile,
     async stop() {
       forget();
       await embedded.stop();
@@ -82,7 +87,9 @@ export async function createServiceDatabase(server: PostgresServer, prefix: stri
     });
   };
   const forget = server.kind === 'external' ? onCleanup(`database ${database}`, drop) : () => undefined;
-  return { url: url.toString(), database, role, server, drop };
+  const admin = new URL(server.adminUrl);
+  admin.pathname = `/${database}`;
+  return { url: url.toString(), adminUrl: admin.toString(), database, role, server, drop };
 }
 
 export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -103,4 +110,31 @@ export function redact(url: string): string {
   } catch {
     return '(unparseable URL)';
   }
+}
+
+/**
+ * A copy of `base` (which must have no open connections), owned by the same role: how a grader
+ * gets many fresh, migrated databases without running the migrations again. Dropping the copy
+ * leaves the role to `base`.
+ */
+export async function copyDatabase(base: ServiceDatabase, suffix: string): Promise<ServiceDatabase> {
+  const database = `${base.database}_${suffix}`.slice(0, 63);
+  await withClient(base.server.adminUrl, (client) => client.query(`CREATE DATABASE ${database} OWNER ${base.role} TEMPLATE ${base.database}`));
+  const url = new URL(base.url);
+  url.pathname = `/${database}`;
+  const admin = new URL(base.adminUrl);
+  admin.pathname = `/${database}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    adminUrl: admin.toString(),
+    database,
+    role: base.role,
+    server: base.server,
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      await withClient(base.server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    },
+  };
 }

@@ -60,6 +60,7 @@ function loadService(value: unknown, where: string): ServiceSpec {
     build: stringList(doc.build, `${where}.build`),
     prepare: stringList(doc.prepare, `${where}.prepare`),
     start: stringList(doc.start, `${where}.start`),
+    ...(doc.load === undefined ? {} : { load: stringList(doc.load, `${where}.load`) }),
     health: string(doc.health, `${where}.health`),
     docs: optionalString(doc.docs, `${where}.docs`),
     env: Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])),
@@ -127,6 +128,11 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
     })),
   };
   const functional = optionalString(doc.functional, `${file} functional`);
+  const datasetDoc = doc.dataset === undefined ? undefined : object(doc.dataset, `${file} dataset`);
+  const dataset = datasetDoc && { moduleFile: join(dir, string(datasetDoc.module, `${file} dataset.module`)), default: string(datasetDoc.default, `${file} dataset.default`) };
+  if (dataset && !existsSync(dataset.moduleFile)) throw new SpecError(`${file} dataset.module: ${dataset.moduleFile} does not exist`);
+  const measure = optionalString(doc.measure, `${file} measure`);
+  if (measure && !existsSync(join(dir, measure))) throw new SpecError(`${file} measure: ${join(dir, measure)} does not exist`);
   return {
     id,
     title: string(doc.title, `${file} title`),
@@ -154,6 +160,8 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
       }),
     ),
     checkSettings: doc.checkSettings === undefined ? {} : Object.fromEntries(Object.entries(object(doc.checkSettings, `${file} checkSettings`)).map(([k, v]) => [k, String(v)])),
+    ...(dataset ? { dataset } : {}),
+    ...(measure ? { measureFile: join(dir, measure) } : {}),
     dir,
   };
 }

@@ -14,6 +14,8 @@ export interface ServiceSpec {
   build: string[];
   prepare: string[];
   start: string[];
+  /** Loads a dataset: the kit appends the dataset folder (exercises with a `dataset:`). */
+  load?: string[];
   health: string;
   docs?: string;
   env: Record<string, string>;
@@ -63,7 +65,17 @@ export interface Exercise {
   followUps: Record<string, { title: string; checksFile: string; /** Service environment the follow-up needs (e.g. a rate limit). */ env: Record<string, string> }>;
   /** Values handed to checks and probes as ctx.settings (e.g. API tokens); env vars of the same name override. */
   checkSettings: Record<string, string>;
+  /** Exercises graded on a generated dataset: the module that makes it, and the size verify uses by default. */
+  dataset?: DatasetSpec;
+  /** A module whose default export measures a report section (e.g. performance), compared with the reference. */
+  measureFile?: string;
   dir: string;
+}
+
+export interface DatasetSpec {
+  /** Default export: { names, version, make(name), write(dataset, dir) }. */
+  moduleFile: string;
+  default: string;
 }
 
 export interface BenchSpec {

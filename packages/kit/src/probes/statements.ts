@@ -16,16 +16,21 @@ export class StatementCounter {
   ) {}
 
   async countDuring(action: () => Promise<unknown>): Promise<number> {
+    return (await this.measureDuring(action)).statements;
+  }
+
+  /** Statements and shared buffers (hit + read) of the service during `action`. */
+  async measureDuring(action: () => Promise<unknown>): Promise<{ statements: number; blocks: number }> {
     return this.withAdmin(async (client) => {
       const { dbid, userid } = await this.resolveIds(client);
       await client.query('SELECT pg_stat_statements_reset($1::oid, $2::oid, 0)', [userid, dbid]);
       await action();
       await this.waitUntilIdle(client, dbid, userid);
-      const result = await client.query<{ calls: string }>(
-        'SELECT coalesce(sum(calls), 0)::text AS calls FROM pg_stat_statements WHERE dbid = $1 AND userid = $2',
+      const result = await client.query<{ calls: string; blocks: string }>(
+        'SELECT coalesce(sum(calls), 0)::text AS calls, coalesce(sum(shared_blks_hit + shared_blks_read), 0)::text AS blocks FROM pg_stat_statements WHERE dbid = $1 AND userid = $2',
         [dbid, userid],
       );
-      return Number(result.rows[0]?.calls ?? 0);
+      return { statements: Number(result.rows[0]?.calls ?? 0), blocks: Number(result.rows[0]?.blocks ?? 0) };
     });
   }
 

@@ -32,6 +32,30 @@ export interface VerifyReport {
   faults: FaultResult[];
   functional: FunctionalResult;
   summary: { present: number; fixed: number; errors: number };
+  /** Exercises graded on a dataset: which one, and how long the target's loader took. */
+  dataset?: { name: string; rows: Record<string, number>; loadMs: number; referenceLoadMs?: number };
+  /** Measured figures that inform but do not decide (performance next to the reference). */
+  measurements?: MeasurementSection;
+}
+
+export interface MeasurementRow {
+  key: string;
+  label: string;
+  calls: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** The reference design's p95 in the same run, when it was measured. */
+  referenceP95Ms?: number;
+  /** A provisional target; over it is reported, not failed. */
+  targetMs?: number;
+  /** Plan findings: sequential scans of big tables, row estimates far off. */
+  notes: string[];
+}
+
+export interface MeasurementSection {
+  title: string;
+  rows: MeasurementRow[];
+  notes: string[];
 }
 
 export function summarise(faults: readonly FaultResult[]): VerifyReport['summary'] {

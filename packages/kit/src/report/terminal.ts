@@ -65,7 +65,38 @@ export function renderScorecard(report: VerifyReport): string {
     out.push(`  ${category.padEnd(14)} ${String(tally.passed).padStart(3)}/${total} ${tally.failed ? color.red('✗') : color.green('✓')}`);
   }
   for (const failure of fn.failures) out.push(color.red(`  ✗ ${failure.category ? `[${failure.category}] ` : ''}${failure.name}: `) + failure.message);
+  if (report.dataset) {
+    const d = report.dataset;
+    const ref = d.referenceLoadMs === undefined ? '' : ` (reference design: ${(d.referenceLoadMs / 1000).toFixed(1)} s)`;
+    out.push('');
+    out.push(`dataset ${d.name}: ${Object.entries(d.rows).map(([k, v]) => `${v.toLocaleString('en')} ${k}`).join(', ')}`);
+    out.push(`loaded by the target's loader in ${(d.loadMs / 1000).toFixed(1)} s${ref}`);
+  }
+  if (report.measurements) out.push('', ...renderMeasurements(report.measurements));
   const s = report.summary;
   out.push(`faults: ${s.present} present, ${s.fixed} fixed, ${s.errors} error${s.errors === 1 ? '' : 's'}`);
   return out.join('\n');
+}
+
+function renderMeasurements(section: NonNullable<VerifyReport['measurements']>): string[] {
+  const out = [color.bold(section.title)];
+  const hasReference = section.rows.some((r) => r.referenceP95Ms !== undefined);
+  const labelWidth = Math.max(10, ...section.rows.map((r) => r.label.length)) + 2;
+  out.push(color.dim(pad('call', labelWidth) + pad('p50 ms', 10) + pad('p95 ms', 10) + (hasReference ? pad('ref p95', 10) + pad('× ref', 8) : '') + pad('target', 9) + 'calls'));
+  for (const row of section.rows) {
+    const over = row.targetMs !== undefined && row.p95Ms > row.targetMs;
+    const ratio = row.referenceP95Ms ? row.p95Ms / Math.max(row.referenceP95Ms, 0.01) : undefined;
+    out.push(
+      pad(row.label, labelWidth) +
+        pad(formatNumber(row.p50Ms), 10) +
+        pad(over ? color.yellow(formatNumber(row.p95Ms)) : formatNumber(row.p95Ms), 10) +
+        (hasReference ? pad(row.referenceP95Ms === undefined ? '—' : formatNumber(row.referenceP95Ms), 10) + pad(ratio === undefined ? '—' : `${ratio.toFixed(1)}×`, 8) : '') +
+        pad(row.targetMs === undefined ? '—' : `≤ ${row.targetMs}`, 9) +
+        String(row.calls),
+    );
+    for (const note of row.notes) out.push(color.dim(`    plan: ${note}`));
+  }
+  for (const note of section.notes) out.push(color.dim(`  ${note}`));
+  out.push(color.dim('  targets are provisional: over target is reported, not failed'));
+  return out;
 }

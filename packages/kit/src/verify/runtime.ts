@@ -1,6 +1,7 @@
 import type { PostgresServer } from '../db/postgres.js';
 import { HeapInspector } from '../probes/heap.js';
 import { Endpoint } from '../probes/http.js';
+import { databaseAccess } from '../probes/database.js';
 import { StatementCounter } from '../probes/statements.js';
 import type { ProbeContext } from '../probes/types.js';
 import type { ServiceInstance } from '../supervisor/service.js';
@@ -15,12 +16,15 @@ export interface Runtime {
   /** Instances that have exited, with the reason (local runtimes only). */
   crashed(): ServiceInstance | undefined;
   anyExited(): boolean;
+  /** Removes what the runtime made (scratch folders). */
+  dispose(): void;
 }
 
 const simultaneously: ProbeContext['simultaneously'] = (actions) => Promise.all(actions.map((action) => action()));
 
 export function sessionRuntime(session: ServiceSession, server: PostgresServer): Runtime {
   const counter = new StatementCounter(server.adminUrl, session.database.database, session.database.role);
+  const database = databaseAccess(session, server, counter);
   return {
     async context(count, settings, note) {
       const running: ServiceInstance[] = [];
@@ -47,11 +51,13 @@ export function sessionRuntime(session: ServiceSession, server: PostgresServer):
         },
         simultaneously,
         note,
+        ...(database ? { database: database.access } : {}),
       };
       return { ctx, dispose: () => inspector?.close() };
     },
     crashed: () => session.instances.find((instance) => instance.exitReason()),
     anyExited: () => session.instances.some((instance) => instance.exitReason()),
+    dispose: () => database?.dispose(),
   };
 }
 
@@ -78,5 +84,6 @@ export function urlRuntime(url: string): Runtime {
     },
     crashed: () => undefined,
     anyExited: () => false,
+    dispose: () => undefined,
   };
 }

@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
+import { ensureDataset, type DatasetInfo } from '../datasets/datasets.js';
 import { compileExercise, importCompiled } from '../probes/loader.js';
-import type { FunctionalCheck, Probe, ProbeMeasurement } from '../probes/types.js';
-import { summarise, type FaultResult, type FunctionalResult, type VerifyReport } from '../report/report.js';
+import type { FunctionalCheck, Measurement, Probe, ProbeMeasurement } from '../probes/types.js';
+import { summarise, type FaultResult, type FunctionalResult, type MeasurementSection, type VerifyReport } from '../report/report.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
 import { messageOf, UsageError } from '../util/errors.js';
 import { withTimeout } from '../util/process.js';
@@ -26,6 +27,10 @@ export interface VerifyOptions {
   /** Run the functional suite only, no probes. */
   checksOnly?: boolean;
   progress?: (message: string) => void;
+  /** The dataset to grade on (exercises with a dataset); default: the exercise's. */
+  size?: string;
+  /** Run the exercise's measurements (and the reference's, side by side); default true. */
+  measure?: boolean;
 }
 
 const CHECK_TIMEOUT_MS = 20_000;
@@ -89,21 +94,76 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   if (options.target.kind === 'url') {
     return finish(urlRuntime(options.target.url), { kind: 'url', path: options.target.url, fixes: [] }, 'none');
   }
+  const dataset = exercise.dataset ? await ensureDataset(exercise, options.size, home, progress) : undefined;
+  if (!exercise.dataset && options.size) throw new UsageError(`--size: exercise ${exercise.id} is not graded on a dataset`);
   const target = prepareTarget(exercise, options.target, home);
   let server: PostgresServer | undefined;
   let session: ServiceSession | undefined;
+  let runtime: Runtime | undefined;
   try {
     await buildTarget({ exercise, target, home, progress }, buildLogFile(home, runId));
     server = options.server ?? (await openPostgres(home));
-    session = await openSession({ exercise, target, server, home, runId, progress });
+    session = await openSession({ exercise, target, server, home, runId, progress, ...(dataset ? { dataset } : {}) });
     const needed = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
     for (let i = 0; i < needed; i++) await session.ensureInstance(i);
-    return await finish(sessionRuntime(session, server), { kind: target.kind, path: target.label, fixes: target.fixes }, server.kind);
+    runtime = sessionRuntime(session, server);
+    const report: VerifyReport = await finish(runtime, { kind: target.kind, path: target.label, fixes: target.fixes }, server.kind);
+    if (session.dataset) report.dataset = { name: session.dataset.name, rows: session.dataset.rows, loadMs: session.dataset.loadMs };
+    if (exercise.measureFile && options.measure !== false && !options.checksOnly) {
+      const measurement = await loadMeasurement(exercise);
+      progress(`measuring: ${measurement.title}…`);
+      const own = await measurement.run((await runtime.context(1, checkSettings(exercise), (m) => progress(`  ${m}`))).ctx);
+      const isReference = target.kind === 'fixes' && target.fixes.length === exercise.faults.length && !(options.target.kind === 'fixes' && options.target.patches?.length);
+      const reference = isReference ? undefined : await measureReference(exercise, measurement, dataset, server, home, runId, progress);
+      report.measurements = mergeMeasurements(measurement.title, own, reference?.result);
+      if (report.dataset && reference) report.dataset.referenceLoadMs = reference.loadMs;
+      report.durationMs = Date.now() - startedAt.getTime();
+    }
+    return report;
   } finally {
+    runtime?.dispose();
     await session?.close();
     if (!options.server) await server?.stop();
     target.dispose();
   }
+}
+
+async function loadMeasurement(exercise: Exercise): Promise<Measurement> {
+  const compiled = await compileExercise(exercise.dir);
+  return importCompiled<Measurement>(exercise.dir, compiled, exercise.measureFile ?? '');
+}
+
+type MeasuredRows = Awaited<ReturnType<Measurement['run']>>;
+
+/** The same measurement on the reference design (every fix), on its own database loaded with the same dataset. */
+async function measureReference(exercise: Exercise, measurement: Measurement, dataset: DatasetInfo | undefined, server: PostgresServer, home: string, runId: string, progress: (m: string) => void): Promise<{ result: MeasuredRows; loadMs: number | undefined }> {
+  const target = prepareTarget(exercise, { kind: 'fixes', fixes: exercise.faults }, home);
+  let session: ServiceSession | undefined;
+  let runtime: Runtime | undefined;
+  try {
+    progress('the reference design, for comparison:');
+    await buildTarget({ exercise, target, home, progress }, buildLogFile(home, `${runId}-reference`));
+    session = await openSession({ exercise, target, server, home, runId: `${runId}-reference`, progress, ...(dataset ? { dataset } : {}) });
+    await session.ensureInstance(0);
+    runtime = sessionRuntime(session, server);
+    const result = await measurement.run((await runtime.context(1, checkSettings(exercise), (m) => progress(`  ${m}`))).ctx);
+    return { result, loadMs: session.dataset?.loadMs };
+  } finally {
+    runtime?.dispose();
+    await session?.close();
+    target.dispose();
+  }
+}
+
+function mergeMeasurements(title: string, own: MeasuredRows, reference: MeasuredRows | undefined): MeasurementSection {
+  return {
+    title,
+    rows: own.rows.map((row) => {
+      const ref = reference?.rows.find((r) => r.key === row.key);
+      return { ...row, ...(ref ? { referenceP95Ms: ref.p95Ms } : {}) };
+    }),
+    notes: own.notes,
+  };
 }
 
 async function runAll(exercise: Exercise, probes: Map<string, Probe>, checks: FunctionalCheck[], runtime: Runtime, progress: (m: string) => void, bail: boolean) {
