@@ -103,7 +103,7 @@ export async function writeDataset(dataset: Dataset, dir: string, extra: ExtraRo
     name: dataset.name,
     seed: dataset.seed,
     generator: GENERATOR_VERSION,
-    files: Object.fromEntries(Object.entries(FILES).map(([entity, columns]) => [entity, { file: `${entity}.csv`, rows: rows[entity] ?? 0, columns }])) as Manifest['files'],
+    files: Object.fromEntries(Object.entries(FILES).map(([entity, columns]) => [entity, { file: `${entity}.csv`, rows: rows[entity] ?? 0, columns }])) as unknown as Manifest['files'],
   };
   writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

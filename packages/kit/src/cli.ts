@@ -18,12 +18,13 @@ usage: faultline <command> [options]
   load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes …]
                                                   replay a load scenario from load-tests/<exercise>/
   verify <exercise> [--candidate DIR | --with-fixes all|id,… | --url URL] [--json FILE]
-         [--expect fixed|present] [--variant V] [--quiet]
+         [--expect fixed|present] [--variant V] [--size NAME] [--no-measure] [--quiet]
                                                   build, start, run the functional suite and every probe
   solution <exercise> [--fault ID] [--branch [NAME]] [--variant V]
                                                   apply fixes to the working tree, or make a solution branch
   selftest [<exercise>] [--variant V] [--verbose] the fault matrix: starter, each fix, all fixes, trap fixes
   bench <exercise> [--json FILE] [--variant V]    starter vs all fixes, side by side
+  dataset <exercise> [--size NAME] [--out DIR]    the seeded dataset an exercise is graded on
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
 `;
@@ -38,6 +39,7 @@ const commands: Record<string, () => Promise<Command>> = {
   load: async () => (await import('./cli/load.js')).loadCommand,
   solution: async () => (await import('./cli/solution.js')).solutionCommand,
   bench: async () => (await import('./cli/bench.js')).benchCommand,
+  dataset: async () => (await import('./cli/dataset.js')).datasetCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

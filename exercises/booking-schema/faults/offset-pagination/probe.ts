@@ -31,7 +31,7 @@ const probe: Probe = {
     const skipped = expected.filter((id) => !seen.has(id)).length;
     return {
       value: repeated + skipped,
-      evidence: `customer ${customerId} (${expected.length} bookings), ${pages} pages of 20, 3 bookings placed during the walk: ${repeated} item(s) repeated, ${skipped} skipped`,
+      evidence: `customer ${customerId} (${expected.length} bookings), ${pages} pages of 20, ${inserted} bookings placed during the walk: ${repeated} item(s) repeated, ${skipped} skipped`,
     };
   },
 };

@@ -5,7 +5,8 @@ import type { LoadSummary } from '../load/types.js';
 import type { ProbeMeasurement } from '../probes/types.js';
 import { launch } from '../verify/launch.js';
 import { sessionRuntime } from '../verify/runtime.js';
-import { checkSettings, loadProbes, measureProbe } from '../verify/verify.js';
+import type { VerifyReport } from '../report/report.js';
+import { checkSettings, loadProbes, measureProbe, verify } from '../verify/verify.js';
 
 export interface BenchRow {
   metric: string;
@@ -24,6 +25,9 @@ export interface BenchReport {
   durationMs: number;
   rows: BenchRow[];
   raw: Record<'starter' | 'fixed', { probes: Record<string, ProbeMeasurement[]>; scenarios: Record<string, LoadSummary> }>;
+  /** Dataset exercises: the full measurement table (starter, with the reference's p95) and the dataset. */
+  measurements?: VerifyReport['measurements'];
+  dataset?: VerifyReport['dataset'];
 }
 
 type Side = BenchReport['raw']['starter'];
@@ -35,7 +39,8 @@ function ratio(starter: number, fixed: number, better: 'lower' | 'higher'): numb
 }
 
 /** Runs the probes and bench scenarios against the starter and against all fixes, in one run. */
-export async function bench(exercise: Exercise, home: string, root: string, progress: (m: string) => void): Promise<BenchReport> {
+export async function bench(exercise: Exercise, home: string, root: string, progress: (m: string) => void, size?: string): Promise<BenchReport> {
+  if (exercise.measureFile && exercise.dataset) return benchMeasurements(exercise, home, progress, size ?? 'large');
   const started = Date.now();
   const probes = await loadProbes(exercise);
   const instances = Math.max(1, ...[...probes.values()].map((p) => p.instances ?? 1));
@@ -107,4 +112,22 @@ function rowsFrom(exercise: Exercise, probes: Awaited<ReturnType<typeof loadProb
     add(`${name}: throughput`, 'req/s', s.requestsPerSecond, f.requestsPerSecond, 'higher');
   }
   return rows;
+}
+
+/**
+ * Exercises graded on a dataset: the starter's measurements next to the reference design's, on the
+ * same dataset (large by default), measured one after the other in one run.
+ */
+async function benchMeasurements(exercise: Exercise, home: string, progress: (m: string) => void, size: string): Promise<BenchReport> {
+  const started = Date.now();
+  const report = await verify({ exercise, home, target: { kind: 'starter' }, progress, size, measureOnly: true });
+  const rows: BenchRow[] = [];
+  if (report.dataset?.referenceLoadMs !== undefined) {
+    rows.push({ metric: `load ${report.dataset.name} dataset`, unit: 's', starter: report.dataset.loadMs / 1000, fixed: report.dataset.referenceLoadMs / 1000, ratio: ratio(report.dataset.loadMs, report.dataset.referenceLoadMs, 'lower'), better: 'lower' });
+  }
+  for (const row of report.measurements?.rows ?? []) {
+    if (row.referenceP95Ms === undefined) continue;
+    rows.push({ metric: `${row.label} p95`, unit: 'ms', starter: row.p95Ms, fixed: row.referenceP95Ms, ratio: ratio(row.p95Ms, row.referenceP95Ms, 'lower'), better: 'lower' });
+  }
+  return { version: 1, exercise: exercise.id, startedAt: report.startedAt, durationMs: Date.now() - started, rows, raw: { starter: { probes: {}, scenarios: {} }, fixed: { probes: {}, scenarios: {} } }, measurements: report.measurements, dataset: report.dataset };
 }

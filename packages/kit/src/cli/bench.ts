@@ -7,7 +7,7 @@ import { UsageError } from '../util/errors.js';
 import { repoRoot, stateHome } from '../util/paths.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline bench <exercise> [--variant V] [--json FILE]';
+const USAGE = 'faultline bench <exercise> [--variant V] [--size NAME] [--json FILE]';
 
 function format(value: number): string {
   if (!Number.isFinite(value)) return '∞';
@@ -24,13 +24,13 @@ export function renderBench(report: BenchReport): string {
 
 export async function benchCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('bench', argv, {
-    variant: { type: 'string' }, json: { type: 'string' } }, USAGE);
+    variant: { type: 'string' }, json: { type: 'string' }, size: { type: 'string' } }, USAGE);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`bench needs exactly one exercise id\nusage: ${USAGE}`);
   const root = repoRoot();
   const home = stateHome(root);
   const exercise = loadExercise(root, id, values.variant);
-  const report = await bench(exercise, home, root, (m) => process.stderr.write(color.dim(`· ${m}\n`)));
+  const report = await bench(exercise, home, root, (m) => process.stderr.write(color.dim(`· ${m}\n`)), values.size);
   process.stdout.write(`${renderBench(report)}\n`);
   const file = resolve(values.json ?? join(home, 'bench', `${exercise.id}.json`));
   mkdirSync(dirname(file), { recursive: true });

@@ -125,6 +125,7 @@ interface PlanNode {
   'Actual Rows'?: number;
   'Actual Loops'?: number;
   'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
   Plans?: PlanNode[];
 }
 
@@ -141,15 +142,18 @@ export function parsePlans(log: string, database: string, tableRows: Map<string,
     } catch {
       continue;
     }
-    const summary: PlanSummary = { query: (doc['Query Text'] ?? '').replace(/\s+/g, ' ').trim(), durationMs: Number(header[2]), seqScans: [], misestimates: [] };
+    const summary: PlanSummary = { query: (doc['Query Text'] ?? '').replace(/\s+/g, ' ').trim(), durationMs: Number(header[2]), seqScans: [], scans: [], misestimates: [] };
     const walk = (node: PlanNode | undefined) => {
       if (!node) return;
       const loops = node['Actual Loops'] ?? 1;
       const actual = (node['Actual Rows'] ?? 0) * loops;
       const estimated = (node['Plan Rows'] ?? 0) * loops;
-      if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) {
+      if (node['Relation Name']) {
         const table = node['Relation Name'];
-        summary.seqScans.push({ table, rows: Math.round(actual + (node['Rows Removed by Filter'] ?? 0) * loops), ...(tableRows.has(table) ? { tableRows: Math.round(tableRows.get(table) ?? 0) } : {}) });
+        const read = Math.round(actual + ((node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * loops);
+        const size = tableRows.has(table) ? { tableRows: Math.round(tableRows.get(table) ?? 0) } : {};
+        summary.scans.push({ node: node['Node Type'] ?? '?', table, rows: read, ...size });
+        if (node['Node Type'] === 'Seq Scan') summary.seqScans.push({ table, rows: read, ...size });
       }
       if (node['Actual Rows'] !== undefined && Math.max(actual, estimated) >= 100 && Math.max(actual, estimated) >= 10 * Math.max(1, Math.min(actual, estimated))) {
         summary.misestimates.push({ node: `${node['Node Type'] ?? '?'}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}`, estimated: Math.round(estimated), actual: Math.round(actual) });

@@ -100,6 +100,8 @@ export interface PlanSummary {
   durationMs: number;
   /** Sequential scans: table and rows it read. */
   seqScans: Array<{ table: string; rows: number; tableRows?: number }>;
+  /** Every node that read a table (any scan type): rows it read, including those its filters removed. */
+  scans: Array<{ node: string; table: string; rows: number; tableRows?: number }>;
   /** Nodes whose estimated rows are ≥ 10× off the actual rows. */
   misestimates: Array<{ node: string; estimated: number; actual: number }>;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openPostgres, type PostgresServer } from '../db/postgres.js';
+import type { DatasetInfo } from '../datasets/datasets.js';
 import type { Exercise } from '../exercises/types.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
 import { buildLogFile, buildTarget, openSession, type ServiceSession } from './session.js';
@@ -17,7 +18,7 @@ export async function launch(
   exercise: Exercise,
   request: TargetRequest,
   home: string,
-  options: { instances: number; port?: number; server?: PostgresServer; progress?: (m: string) => void },
+  options: { instances: number; port?: number; server?: PostgresServer; progress?: (m: string) => void; dataset?: DatasetInfo },
 ): Promise<Launched> {
   const progress = options.progress ?? (() => undefined);
   await reapStaleProcesses(home);
@@ -33,7 +34,7 @@ export async function launch(
   try {
     await buildTarget({ exercise, target, home, progress }, buildLogFile(home, runId));
     server = options.server ?? (await openPostgres(home));
-    session = await openSession({ exercise, target, server, home, runId, progress, port: options.port });
+    session = await openSession({ exercise, target, server, home, runId, progress, port: options.port, ...(options.dataset ? { dataset: options.dataset } : {}) });
     for (let i = 0; i < options.instances; i++) await session.ensureInstance(i);
     return { server, session, target, close };
   } catch (error) {

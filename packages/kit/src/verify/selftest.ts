@@ -75,6 +75,8 @@ export async function selftest(
           server,
           target: fixes.length || cell.patches.length ? { kind: 'fixes', fixes, patches: cell.patches } : { kind: 'starter' },
           progress,
+          // The matrix judges verdicts; timings are the bench's job.
+          measure: false,
         });
         const problems = judgeCell(cell, report);
         result = { cell, ok: problems.length === 0, problems, report, durationMs: Date.now() - started };

@@ -31,6 +31,8 @@ export interface VerifyOptions {
   size?: string;
   /** Run the exercise's measurements (and the reference's, side by side); default true. */
   measure?: boolean;
+  /** Only load and measure (the bench): no functional suite, no probes. */
+  measureOnly?: boolean;
 }
 
 const CHECK_TIMEOUT_MS = 20_000;
@@ -76,8 +78,8 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
   await reapStaleProcesses(home);
-  const probes = options.checksOnly ? new Map<string, Probe>() : await loadProbes(exercise);
-  const checks = [...(await loadChecks(exercise)), ...(await loadFollowUpChecks(exercise, options.followUps ?? []))];
+  const probes = options.checksOnly || options.measureOnly ? new Map<string, Probe>() : await loadProbes(exercise);
+  const checks = options.measureOnly ? [] : [...(await loadChecks(exercise)), ...(await loadFollowUpChecks(exercise, options.followUps ?? []))];
   const finish = (runtime: Runtime, target: VerifyReport['target'], database: VerifyReport['database']) =>
     runAll(exercise, probes, checks, runtime, progress, options.bail ?? false).then(({ faults, functional }) => ({
       version: 1 as const,
