@@ -128,6 +128,9 @@ async function benchMeasurements(exercise: Exercise, home: string, progress: (m:
   for (const row of report.measurements?.rows ?? []) {
     if (row.referenceP95Ms === undefined) continue;
     rows.push({ metric: `${row.label} p95`, unit: 'ms', starter: row.p95Ms, fixed: row.referenceP95Ms, ratio: ratio(row.p95Ms, row.referenceP95Ms, 'lower'), better: 'lower' });
+    if (row.serverMs !== undefined && row.referenceServerMs !== undefined) {
+      rows.push({ metric: `  same, database time per call (mean)`, unit: 'ms', starter: Math.round(row.serverMs * 100) / 100, fixed: Math.round(row.referenceServerMs * 100) / 100, ratio: ratio(row.serverMs, row.referenceServerMs, 'lower'), better: 'lower' });
+    }
   }
   return { version: 1, exercise: exercise.id, startedAt: report.startedAt, durationMs: Date.now() - started, rows, raw: { starter: { probes: {}, scenarios: {} }, fixed: { probes: {}, scenarios: {} } }, measurements: report.measurements, dataset: report.dataset };
 }

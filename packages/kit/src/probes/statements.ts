@@ -20,17 +20,17 @@ export class StatementCounter {
   }
 
   /** Statements and shared buffers (hit + read) of the service during `action`. */
-  async measureDuring(action: () => Promise<unknown>): Promise<{ statements: number; blocks: number }> {
+  async measureDuring(action: () => Promise<unknown>): Promise<{ statements: number; blocks: number; execMs: number }> {
     return this.withAdmin(async (client) => {
       const { dbid, userid } = await this.resolveIds(client);
       await client.query('SELECT pg_stat_statements_reset($1::oid, $2::oid, 0)', [userid, dbid]);
       await action();
       await this.waitUntilIdle(client, dbid, userid);
-      const result = await client.query<{ calls: string; blocks: string }>(
-        'SELECT coalesce(sum(calls), 0)::text AS calls, coalesce(sum(shared_blks_hit + shared_blks_read), 0)::text AS blocks FROM pg_stat_statements WHERE dbid = $1 AND userid = $2',
+      const result = await client.query<{ calls: string; blocks: string; exec: string }>(
+        'SELECT coalesce(sum(calls), 0)::text AS calls, coalesce(sum(shared_blks_hit + shared_blks_read), 0)::text AS blocks, coalesce(sum(total_exec_time), 0)::text AS exec FROM pg_stat_statements WHERE dbid = $1 AND userid = $2',
         [dbid, userid],
       );
-      return { statements: Number(result.rows[0]?.calls ?? 0), blocks: Number(result.rows[0]?.blocks ?? 0) };
+      return { statements: Number(result.rows[0]?.calls ?? 0), blocks: Number(result.rows[0]?.blocks ?? 0), execMs: Number(result.rows[0]?.exec ?? 0) };
     });
   }
 

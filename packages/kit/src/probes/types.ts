@@ -50,6 +50,8 @@ export interface StatementUse {
   statements: number;
   /** Shared buffers hit + read by those statements: work done, independent of timing. */
   blocks: number;
+  /** Time the server spent executing them (pg_stat_statements total_exec_time), in ms. */
+  execMs: number;
 }
 
 export interface DatabaseAccess {
@@ -91,7 +93,7 @@ export interface FunctionalCheck {
 /** What an exercise's `measure:` module exports: timings per operation, measured on a target and on the reference. */
 export interface Measurement {
   title: string;
-  run(ctx: ProbeContext): Promise<{ rows: Array<{ key: string; label: string; calls: number; p50Ms: number; p95Ms: number; targetMs?: number; notes: string[] }>; notes: string[] }>;
+  run(ctx: ProbeContext): Promise<{ rows: Array<{ key: string; label: string; calls: number; p50Ms: number; p95Ms: number; serverMs?: number; targetMs?: number; notes: string[] }>; notes: string[] }>;
 }
 
 /** One statement's plan summary, from auto_explain. */

@@ -46,6 +46,9 @@ export interface MeasurementRow {
   p95Ms: number;
   /** The reference design's p95 in the same run, when it was measured. */
   referenceP95Ms?: number;
+  /** Mean time the database server spent executing the call's statements (no network, no application). */
+  serverMs?: number;
+  referenceServerMs?: number;
   /** A provisional target; over it is reported, not failed. */
   targetMs?: number;
   /** Plan findings: sequential scans of big tables, row estimates far off. */

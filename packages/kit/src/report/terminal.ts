@@ -82,7 +82,8 @@ function renderMeasurements(section: NonNullable<VerifyReport['measurements']>):
   const out = [color.bold(section.title)];
   const hasReference = section.rows.some((r) => r.referenceP95Ms !== undefined);
   const labelWidth = Math.max(10, ...section.rows.map((r) => r.label.length)) + 2;
-  out.push(color.dim(pad('call', labelWidth) + pad('p50 ms', 10) + pad('p95 ms', 10) + (hasReference ? pad('ref p95', 10) + pad('× ref', 8) : '') + pad('target', 9) + 'calls'));
+  const hasServer = section.rows.some((r) => r.serverMs !== undefined);
+  out.push(color.dim(pad('call', labelWidth) + pad('p50 ms', 10) + pad('p95 ms', 10) + (hasReference ? pad('ref p95', 10) + pad('× ref', 8) : '') + (hasServer ? pad('db ms', 9) + (hasReference ? pad('ref db', 9) : '') : '') + pad('target', 9) + 'calls'));
   for (const row of section.rows) {
     const over = row.targetMs !== undefined && row.p95Ms > row.targetMs;
     const ratio = row.referenceP95Ms ? row.p95Ms / Math.max(row.referenceP95Ms, 0.01) : undefined;
@@ -91,12 +92,14 @@ function renderMeasurements(section: NonNullable<VerifyReport['measurements']>):
         pad(formatNumber(row.p50Ms), 10) +
         pad(over ? color.yellow(formatNumber(row.p95Ms)) : formatNumber(row.p95Ms), 10) +
         (hasReference ? pad(row.referenceP95Ms === undefined ? '—' : formatNumber(row.referenceP95Ms), 10) + pad(ratio === undefined ? '—' : `${ratio.toFixed(1)}×`, 8) : '') +
+        (hasServer ? pad(row.serverMs === undefined ? '—' : formatNumber(row.serverMs), 9) + (hasReference ? pad(row.referenceServerMs === undefined ? '—' : formatNumber(row.referenceServerMs), 9) : '') : '') +
         pad(row.targetMs === undefined ? '—' : `≤ ${row.targetMs}`, 9) +
         String(row.calls),
     );
     for (const note of row.notes) out.push(color.dim(`    plan: ${note}`));
   }
   for (const note of section.notes) out.push(color.dim(`  ${note}`));
-  out.push(color.dim('  targets are provisional: over target is reported, not failed'));
+  out.push(color.dim('  p50/p95: the whole call as the caller sees it; db ms: mean time the server spent executing its statements'));
+  out.push(color.dim('  over a target is reported, not failed: compare with the reference measured in the same run'));
   return out;
 }

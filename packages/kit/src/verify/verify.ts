@@ -162,7 +162,7 @@ function mergeMeasurements(title: string, own: MeasuredRows, reference: Measured
     title,
     rows: own.rows.map((row) => {
       const ref = reference?.rows.find((r) => r.key === row.key);
-      return { ...row, ...(ref ? { referenceP95Ms: ref.p95Ms } : {}) };
+      return { ...row, ...(ref ? { referenceP95Ms: ref.p95Ms } : {}), ...(ref?.serverMs !== undefined ? { referenceServerMs: ref.serverMs } : {}) };
     }),
     notes: own.notes,
   };
