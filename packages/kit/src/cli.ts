@@ -25,6 +25,8 @@ usage: faultline <command> [options]
   selftest [<exercise>] [--variant V] [--verbose] the fault matrix: starter, each fix, all fixes, trap fixes
   bench <exercise> [--json FILE] [--variant V]    starter vs all fixes, side by side
   dataset <exercise> [--size NAME] [--out DIR]    the seeded dataset an exercise is graded on
+  lint-design <file.md> [--template FILE]         is an architecture design complete: sections, diagrams, numbers
+  capacity <scenario> [--assumptions FILE]        back-of-the-envelope sizing and cost, arithmetic shown
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
 `;
@@ -40,6 +42,8 @@ const commands: Record<string, () => Promise<Command>> = {
   solution: async () => (await import('./cli/solution.js')).solutionCommand,
   bench: async () => (await import('./cli/bench.js')).benchCommand,
   dataset: async () => (await import('./cli/dataset.js')).datasetCommand,
+  'lint-design': async () => (await import('./cli/lint-design.js')).lintDesignCommand,
+  capacity: async () => (await import('./cli/capacity.js')).capacityCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
