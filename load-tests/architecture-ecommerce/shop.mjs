@@ -37,7 +37,10 @@ export async function startCheckouts(api, latencyMs) {
   return state;
 }
 
-/** @param {Awaited<ReturnType<typeof startCheckouts>>} state */
+/**
+ * @param {import('@faultline/kit').Endpoint} api
+ * @param {Awaited<ReturnType<typeof startCheckouts>>} state
+ */
 export async function stopCheckouts(api, state) {
   clearInterval(state.timer);
   await Promise.all([...state.inFlight]);
@@ -49,7 +52,10 @@ export function catalogueRequests() {
   return Array.from({ length: CATEGORIES }, (_, i) => ({ path: `/products?category=category-${i + 1}` }));
 }
 
-/** @param {import('@faultline/kit').Endpoint} api */
+/**
+ * @param {import('@faultline/kit').Endpoint} api
+ * @param {number} latencyMs
+ */
 export async function setProvider(api, latencyMs) {
   const set = await api.request('PUT', '/_lab/payment-provider', { body: { latencyMs, failureRate: 0 } });
   if (set.status !== 200) throw new Error(`could not set the lab payment provider (PUT /_lab/payment-provider answered ${set.status}); is this the shop monolith with its lab provider?`);
