@@ -85,6 +85,8 @@ export function readAssumptions(doc: unknown, where: string): Assumptions {
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 2 }));
+/** Unit prices keep their digits: $0.115/GB is not $0.12. */
+const price = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 6 });
 
 /** The sizing at the horizon (today's traffic × growth). */
 export function capacity(a: Assumptions): Figure[] {
@@ -111,9 +113,9 @@ export function capacity(a: Assumptions): Figure[] {
     { key: 'storagePerMonth', label: 'new data per month', value: round(storageMonthGb), unit: 'GB/month', arithmetic: `${fmt(a.newItemsPerDay)} items/day × ${fmt(a.growth)} × 30 days × ${fmt(a.bytesPerItem)} B ÷ 10⁹` },
     { key: 'storedData', label: 'data kept (retention × copies)', value: round(storedGb), unit: 'GB', arithmetic: `${fmt(round(storageMonthGb))} GB/month × ${fmt(a.retentionMonths)} months × ${fmt(a.replicationFactor)} copies` },
     { key: 'egress', label: 'egress', value: round(egressGb), unit: 'GB/month', arithmetic: `${fmt(horizonDaily)} req/day × 30 days × ${fmt(a.responseBytes)} B ÷ 10⁹` },
-    { key: 'computeCost', label: 'compute cost', value: round(computeCost), unit: 'USD/month', arithmetic: `${instances} instances × $${fmt(a.prices.instanceMonth)}` },
-    { key: 'storageCost', label: 'storage cost', value: round(storageCost), unit: 'USD/month', arithmetic: `${fmt(round(storedGb))} GB × $${fmt(a.prices.storageGbMonth)}` },
-    { key: 'egressCost', label: 'egress cost', value: round(egressCost), unit: 'USD/month', arithmetic: `${fmt(round(egressGb))} GB × $${fmt(a.prices.egressGb)}` },
+    { key: 'computeCost', label: 'compute cost', value: round(computeCost), unit: 'USD/month', arithmetic: `${instances} instances × $${price(a.prices.instanceMonth)}` },
+    { key: 'storageCost', label: 'storage cost', value: round(storageCost), unit: 'USD/month', arithmetic: `${fmt(round(storedGb))} GB × $${price(a.prices.storageGbMonth)}` },
+    { key: 'egressCost', label: 'egress cost', value: round(egressCost), unit: 'USD/month', arithmetic: `${fmt(round(egressGb))} GB × $${price(a.prices.egressGb)}` },
     { key: 'monthlyCost', label: 'rough monthly cost', value: round(computeCost + storageCost + egressCost), unit: 'USD/month', arithmetic: `$${fmt(round(computeCost))} + $${fmt(round(storageCost))} + $${fmt(round(egressCost))}` },
   ];
 }
