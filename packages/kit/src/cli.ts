@@ -27,6 +27,7 @@ usage: faultline <command> [options]
   dataset <exercise> [--size NAME] [--out DIR]    the seeded dataset an exercise is graded on
   lint-design <file.md> [--template FILE]         is an architecture design complete: sections, diagrams, numbers
   capacity <scenario> [--assumptions FILE]        back-of-the-envelope sizing and cost, arithmetic shown
+  hint <exercise> <fault> [--step 1|2|3] [--level L]  one step of a fault's hints, to give live
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
 `;
@@ -44,6 +45,7 @@ const commands: Record<string, () => Promise<Command>> = {
   dataset: async () => (await import('./cli/dataset.js')).datasetCommand,
   'lint-design': async () => (await import('./cli/lint-design.js')).lintDesignCommand,
   capacity: async () => (await import('./cli/capacity.js')).capacityCommand,
+  hint: async () => (await import('./cli/hint.js')).hintCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

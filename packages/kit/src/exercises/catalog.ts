@@ -19,6 +19,12 @@ function readYaml(file: string): unknown {
   }
 }
 
+/** Hints are given live in three steps, from a nudge to the approach (`faultline hint … --step N`). */
+function threeHints(hints: string[], where: string): string[] {
+  if (hints.length !== 3) throw new SpecError(`${where}: needs exactly 3 hints, from a nudge to the approach; it has ${hints.length}`);
+  return hints;
+}
+
 function loadFault(exerciseDir: string, id: string): FaultSpec {
   const dir = join(exerciseDir, 'faults', id);
   const file = join(dir, 'fault.yaml');
@@ -37,7 +43,7 @@ function loadFault(exerciseDir: string, id: string): FaultSpec {
     cause: string(doc.cause, `${file} cause`),
     fix: string(doc.fix, `${file} fix`),
     verify: string(doc.verify, `${file} verify`),
-    hints: stringList(doc.hints, `${file} hints`),
+    hints: threeHints(stringList(doc.hints, `${file} hints`), `${file} hints`),
     traps: traps.map((trap, index) => {
       const t = object(trap, `${file} traps[${index}]`);
       const patch = optionalString(t.patch, `${file} traps[${index}].patch`);

@@ -36,6 +36,18 @@ export interface VerifyReport {
   dataset?: { name: string; rows: Record<string, number>; loadMs: number; referenceLoadMs?: number };
   /** Measured figures that inform but do not decide (performance next to the reference). */
   measurements?: MeasurementSection;
+  /** A candidate folder that is a git clone: its commits, oldest first (what landed when). */
+  commits?: CommitRecord[];
+}
+
+export interface CommitRecord {
+  hash: string;
+  /** ISO 8601 author date. */
+  at: string;
+  subject: string;
+  filesChanged: number;
+  insertions: number;
+  deletions: number;
 }
 
 export interface MeasurementRow {

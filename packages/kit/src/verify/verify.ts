@@ -5,6 +5,7 @@ import type { Exercise, FaultSpec } from '../exercises/types.js';
 import { ensureDataset, type DatasetInfo } from '../datasets/datasets.js';
 import { compileExercise, importCompiled } from '../probes/loader.js';
 import type { FunctionalCheck, Measurement, Probe, ProbeMeasurement } from '../probes/types.js';
+import { commitsOf } from '../report/commits.js';
 import { summarise, type FaultResult, type FunctionalResult, type MeasurementSection, type VerifyReport } from '../report/report.js';
 import { reapStaleProcesses } from '../supervisor/pidfiles.js';
 import { messageOf, UsageError } from '../util/errors.js';
@@ -111,6 +112,10 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     runtime = sessionRuntime(session, server);
     const report: VerifyReport = await finish(runtime, { kind: target.kind, path: target.label, fixes: target.fixes }, server.kind);
     if (session.dataset) report.dataset = { name: session.dataset.name, rows: session.dataset.rows, loadMs: session.dataset.loadMs };
+    if (options.target.kind === 'candidate') {
+      const commits = commitsOf(options.target.dir);
+      if (commits.length) report.commits = commits;
+    }
     if (exercise.measureFile && options.measure !== false && !options.checksOnly) {
       const measurement = await loadMeasurement(exercise);
       progress(`measuring: ${measurement.title}…`);
