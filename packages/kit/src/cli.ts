@@ -17,7 +17,7 @@ usage: faultline <command> [options]
                                                   (--db-only: only the migrated, seeded database)
   load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes …]
                                                   replay a load scenario from load-tests/<exercise>/
-  verify <exercise> [--candidate DIR | --with-fixes all|id,… | --url URL] [--json FILE]
+  verify <exercise> [--candidate DIR | --with-fixes all|id,… | --url URL] [--json FILE] [--html FILE]
          [--expect fixed|present] [--variant V] [--size NAME] [--no-measure] [--quiet]
                                                   build, start, run the functional suite and every probe
   solution <exercise> [--fault ID] [--branch [NAME]] [--variant V]

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { faultsById, loadExercise, withRequirements } from '../exercises/catalog.js';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
+import { renderHtml } from '../report/html.js';
 import { exitCodeFor } from '../report/report.js';
 import { color, renderScorecard } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
@@ -10,7 +11,7 @@ import type { TargetRequest } from '../verify/target.js';
 import { verify } from '../verify/verify.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--size NAME] [--no-measure] [--follow-up NAME]… [--json FILE] [--expect fixed|present] [--checks-only] [--bail] [--quiet]';
+const USAGE = 'faultline verify <exercise> [--variant V] [--candidate DIR | --with-fixes all|<fault-id,…> | --url URL] [--size NAME] [--no-measure] [--follow-up NAME]… [--json FILE] [--html FILE] [--expect fixed|present] [--checks-only] [--bail] [--quiet]';
 
 export function fixesFrom(exercise: Exercise, value: string): FaultSpec[] {
   if (value === 'all') return exercise.faults;
@@ -42,6 +43,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     url: { type: 'string' },
     'follow-up': { type: 'string', multiple: true },
     json: { type: 'string' },
+    html: { type: 'string' },
     expect: { type: 'string', default: 'fixed' },
     quiet: { type: 'boolean', default: false },
     bail: { type: 'boolean', default: false },
@@ -76,6 +78,12 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     process.stdout.write(color.dim(`report written to ${file}\n`));
+  }
+  if (values.html) {
+    const file = resolve(values.html);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, renderHtml(report));
+    process.stdout.write(color.dim(`HTML report written to ${file} (one file, works offline)\n`));
   }
   const code = exitCodeFor(report, expect);
   if (expect === 'present') {
