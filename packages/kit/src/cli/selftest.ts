@@ -1,4 +1,4 @@
-import { listExerciseIds, loadExercise } from '../exercises/catalog.js';
+import { listRunnableIds, loadExercise } from '../exercises/catalog.js';
 import { color } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
 import { repoRoot, stateHome } from '../util/paths.js';
@@ -11,7 +11,7 @@ export async function selftestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('selftest', argv, { verbose: { type: 'boolean', default: false }, variant: { type: 'string' } }, USAGE);
   if (positionals.length > 1) throw new UsageError(`selftest takes at most one exercise id\nusage: ${USAGE}`);
   const root = repoRoot();
-  const ids = positionals.length ? positionals : listExerciseIds(root).filter((id) => loadExercise(root, id).faults.length > 0);
+  const ids = positionals.length ? positionals : listRunnableIds(root).filter((id) => loadExercise(root, id).faults.length > 0);
   let failed = 0;
   const targets = ids.flatMap((id) => {
     const variants = values.variant ? [values.variant] : loadExercise(root, id).variants;

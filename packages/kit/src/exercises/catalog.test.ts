@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { UsageError } from '../util/errors.js';
 import { repoRoot } from '../util/paths.js';
 import { applyPatch } from '../verify/target.js';
-import { listExerciseIds, loadCatalog, loadExercise, withRequirements } from './catalog.js';
+import { listEntries, listExerciseIds, loadCatalog, loadExercise, withRequirements } from './catalog.js';
 import { SpecError } from './validate.js';
 
 describe('the catalog', () => {
@@ -17,6 +17,14 @@ describe('the catalog', () => {
         for (const id of level.faults) expect(exercise.faults.map((f) => f.id)).toContain(id);
       }
     }
+  });
+
+  it('When an architecture pack has nothing to run, then it is listed as design only, and commands that run it say what to do instead', () => {
+    const entries = listEntries(repoRoot());
+    expect(entries.find((e) => e.id === 'architecture-fintech')).toMatchObject({ activity: 'architecture', package: null, faults: [] });
+    expect(entries.find((e) => e.id === 'architecture-ecommerce')).toMatchObject({ package: 'packages/architecture-shop-monolith' });
+    expect(loadCatalog(repoRoot()).map((e) => e.id)).not.toContain('architecture-fintech');
+    expect(() => loadExercise(repoRoot(), 'architecture-streaming')).toThrow(/design exercise with nothing to run: .*faultline capacity streaming/);
   });
 
   it('When an exercise id is unknown, then a usage error lists the known ones', () => {

@@ -86,6 +86,10 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
   }
   const doc = object(readYaml(file), file);
   if (string(doc.id, `${file} id`) !== id) throw new SpecError(`${file}: id must be "${id}", the folder name`);
+  if (isDesignOnly(doc)) {
+    const short = id.replace(/^architecture-/, '');
+    throw new UsageError(`${id} is a design exercise with nothing to run: read exercises/${id}/candidate/SCENARIO.md, check a design with \`faultline lint-design FILE\` and its numbers with \`faultline capacity ${short}\``);
+  }
   const variantsDoc = doc.variants === undefined ? undefined : object(doc.variants, `${file} variants`);
   const variantNames = Object.keys(variantsDoc ?? {});
   if (variant !== undefined && !variantNames.includes(variant)) {
@@ -172,6 +176,54 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
   };
 }
 
+/** An architecture pack with no current state to run: documents, capacity assumptions, no package. */
+function isDesignOnly(doc: Record<string, unknown>): boolean {
+  return doc.activity === 'architecture' && doc.package === undefined && doc.variants === undefined;
+}
+
+/** What `faultline list` shows of an exercise, runnable or not. */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  activity: Activity;
+  duration: string;
+  stack: string[];
+  levels: string[];
+  package: string | null;
+  variants: string[];
+  faults: string[];
+}
+
+export function listEntries(root = repoRoot()): CatalogEntry[] {
+  return listExerciseIds(root).map((id) => {
+    const file = join(root, 'exercises', id, 'exercise.yaml');
+    const doc = object(readYaml(file), file);
+    if (isDesignOnly(doc)) {
+      return {
+        id,
+        title: string(doc.title, `${file} title`),
+        activity: oneOf(doc.activity, ACTIVITIES, `${file} activity`),
+        duration: string(doc.duration, `${file} duration`),
+        stack: stringList(doc.stack, `${file} stack`),
+        levels: [],
+        package: null,
+        variants: [],
+        faults: [],
+      };
+    }
+    const e = loadExercise(root, id);
+    return { id, title: e.title, activity: e.activity, duration: e.duration, stack: e.stack, levels: Object.keys(e.levels), package: e.packagePath, variants: e.variants, faults: e.faults.map((f) => f.id) };
+  });
+}
+
+/** Exercises with something to build and run (design-only packs are left out). */
+export function listRunnableIds(root = repoRoot()): string[] {
+  return listExerciseIds(root).filter((id) => {
+    const file = join(root, 'exercises', id, 'exercise.yaml');
+    return !isDesignOnly(object(readYaml(file), file));
+  });
+}
+
 export function listExerciseIds(root = repoRoot()): string[] {
   const dir = join(root, 'exercises');
   if (!existsSync(dir)) return [];
@@ -182,7 +234,7 @@ export function listExerciseIds(root = repoRoot()): string[] {
 }
 
 export function loadCatalog(root = repoRoot()): Exercise[] {
-  return listExerciseIds(root).map((id) => loadExercise(root, id));
+  return listRunnableIds(root).map((id) => loadExercise(root, id));
 }
 
 export function faultsById(exercise: Exercise, ids: readonly string[]): FaultSpec[] {
