@@ -152,13 +152,17 @@ class SqlBookingStore implements BookingStore {
     if (status !== 'held' && status !== 'confirmed') throw new StoreError('invalid-argument', 'status must be held or confirmed');
 
     // One statement, so one transaction: the booking (priced by the database from the resource's
-    // hourly price) and its audit entry 1. The exclusion constraint decides overlaps.
+    // hourly price) and its audit entry 1. The exclusion constraint decides overlaps. The resource
+    // row is locked first, so this store's placements of one resource queue instead of
+    // deadlocking inside the exclusion check (two in-progress inserts waiting for each other).
     const statement = `
-      WITH placed AS (
+      WITH r AS (
+        SELECT id, hourly_price_cents FROM resource WHERE id = $1 FOR NO KEY UPDATE
+      ), placed AS (
         INSERT INTO booking (resource_id, customer_id, during, status, price_cents, created_at)
         SELECT r.id, cu.id, w.during, $5::booking_status, range_price_cents(r.hourly_price_cents, w.during), now()
         FROM (SELECT tstzrange($3::timestamptz, $4::timestamptz, '[)') AS during) w
-        JOIN resource r ON r.id = $1
+        CROSS JOIN r
         JOIN customer cu ON cu.id = $2
         RETURNING id, status, price_cents, created_at
       ), audited AS (
