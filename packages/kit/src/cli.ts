@@ -12,21 +12,25 @@ const HELP = `faultline — flawed reference backends for hiring backend develop
 usage: faultline <command> [options]
 
   list [--json]                                   exercises, their levels, stacks, variants and faults
-  start <exercise> [--port N] [--with-fixes …] [--db-only] [--variant V]
+  start <exercise> [--port N] [--with-fixes …] [--db-only] [--variant V] [--size NAME]
                                                   run the service on a fresh database until Ctrl-C
                                                   (--db-only: only the migrated, seeded database)
   load <exercise> <scenario> [--url URL] [--duration S] [--connections N] [--with-fixes …]
                                                   replay a load scenario from load-tests/<exercise>/
   verify <exercise> [--candidate DIR | --with-fixes all|id,… | --url URL] [--json FILE] [--html FILE]
-         [--expect fixed|present] [--variant V] [--size NAME] [--no-measure] [--quiet]
+         [--expect fixed|present] [--variant V] [--size NAME] [--no-measure] [--follow-up NAME]…
+         [--checks-only] [--bail] [--quiet]
                                                   build, start, run the functional suite and every probe
   solution <exercise> [--fault ID] [--branch [NAME]] [--variant V]
                                                   apply fixes to the working tree, or make a solution branch
   selftest [<exercise>] [--variant V] [--verbose] the fault matrix: starter, each fix, all fixes, trap fixes
-  bench <exercise> [--json FILE] [--variant V]    starter vs all fixes, side by side
+  bench <exercise> [--json FILE] [--variant V] [--size NAME]
+                                                  starter vs all fixes, side by side
   dataset <exercise> [--size NAME] [--out DIR]    the seeded dataset an exercise is graded on
-  lint-design <file.md> [--template FILE]         is an architecture design complete: sections, diagrams, numbers
-  capacity <scenario> [--assumptions FILE]        back-of-the-envelope sizing and cost, arithmetic shown
+  lint-design <file.md> [--template FILE] [--json]
+                                                  is an architecture design complete: sections, diagrams, numbers
+  capacity <scenario> [--assumptions FILE] [--json]
+                                                  back-of-the-envelope sizing and cost, arithmetic shown
   hint <exercise> <fault> [--step 1|2|3] [--level L]  one step of a fault's hints, to give live
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error

@@ -28,7 +28,7 @@ describe('faultline hint', () => {
   it('When a level leaves the fault pre-fixed, then the interviewer is told, with the level policy', () => {
     const { code, stdout } = run(['hint', 'order-service', 'race', '--level', 'junior']);
     expect(code).toBe(0);
-    expect(stdout).toContain('race is pre-fixed at the junior level');
+    expect(stdout).toContain("race is not among the junior level's faults");
     expect(stdout).toContain('junior policy: offer step 1 after 20 minutes stuck');
   });
 

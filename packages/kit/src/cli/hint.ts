@@ -27,7 +27,7 @@ export async function hintCommand(argv: string[]): Promise<number> {
     const level = values.level as Level;
     const spec = exercise.levels[level];
     if (!spec) throw new UsageError(`--level ${values.level}: exercise ${id} has levels ${Object.keys(exercise.levels).join(', ') || '(none)'}`);
-    if (!spec.faults.includes(fault.id)) lines.push(color.yellow(`note: ${fault.id} is pre-fixed at the ${level} level; the candidate does not have it`));
+    if (!spec.faults.includes(fault.id)) lines.push(color.yellow(`note: ${fault.id} is not among the ${level} level's faults (exercise.yaml levels.${level}.faults): a ${level} candidate is not asked to find it`));
     lines.push(color.dim(`${level} policy: ${POLICY[spec.hints] ?? spec.hints}`));
   }
   if (step < fault.hints.length) lines.push(color.dim(`next: faultline hint ${id} ${fault.id} --step ${step + 1}${values.variant ? ` --variant ${values.variant}` : ''}`));
