@@ -119,7 +119,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     if (exercise.measureFile && options.measure !== false && !options.checksOnly) {
       const measurement = await loadMeasurement(exercise);
       progress(`measuring: ${measurement.title}…`);
-      const own = await measurement.run((await runtime.context(1, checkSettings(exercise), (m) => progress(`  ${m}`))).ctx);
+      const own = await measureWith(measurement, runtime, exercise, progress);
       const isReference = target.kind === 'fixes' && target.fixes.length === exercise.faults.length && !(options.target.kind === 'fixes' && options.target.patches?.length);
       const reference = isReference ? undefined : await measureReference(exercise, measurement, dataset, server, home, runId, progress);
       report.measurements = mergeMeasurements(measurement.title, own, reference?.result);
@@ -142,6 +142,15 @@ async function loadMeasurement(exercise: Exercise): Promise<Measurement> {
 
 type MeasuredRows = Awaited<ReturnType<Measurement['run']>>;
 
+async function measureWith(measurement: Measurement, runtime: Runtime, exercise: Exercise, progress: (m: string) => void): Promise<MeasuredRows> {
+  const { ctx, dispose } = await runtime.context(1, checkSettings(exercise), (m) => progress(`  ${m}`));
+  try {
+    return await measurement.run(ctx);
+  } finally {
+    dispose();
+  }
+}
+
 /** The same measurement on the reference design (every fix), on its own database loaded with the same dataset. */
 async function measureReference(exercise: Exercise, measurement: Measurement, dataset: DatasetInfo | undefined, server: PostgresServer, home: string, runId: string, progress: (m: string) => void): Promise<{ result: MeasuredRows; loadMs: number | undefined }> {
   const target = prepareTarget(exercise, { kind: 'fixes', fixes: exercise.faults }, home);
@@ -153,7 +162,7 @@ async function measureReference(exercise: Exercise, measurement: Measurement, da
     session = await openSession({ exercise, target, server, home, runId: `${runId}-reference`, progress, ...(dataset ? { dataset } : {}) });
     await session.ensureInstance(0);
     runtime = sessionRuntime(session, server);
-    const result = await measurement.run((await runtime.context(1, checkSettings(exercise), (m) => progress(`  ${m}`))).ctx);
+    const result = await measureWith(measurement, runtime, exercise, progress);
     return { result, loadMs: session.dataset?.loadMs };
   } finally {
     runtime?.dispose();
