@@ -32,6 +32,8 @@ usage: faultline <command> [options]
   capacity <scenario> [--assumptions FILE] [--json]
                                                   back-of-the-envelope sizing and cost, arithmetic shown
   hint <exercise> <fault> [--step 1|2|3] [--level L]  one step of a fault's hints, to give live
+  export <exercise> --out DIR [--level L] [--company NAME] [--variant V] [--no-lockfile]
+                                                  candidate and interviewer git repos that stand alone
 
 exit codes: 0 success · 1 a fault present or a check failed · 2 usage or infrastructure error
 `;
@@ -50,6 +52,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'lint-design': async () => (await import('./cli/lint-design.js')).lintDesignCommand,
   capacity: async () => (await import('./cli/capacity.js')).capacityCommand,
   hint: async () => (await import('./cli/hint.js')).hintCommand,
+  export: async () => (await import('./cli/export.js')).exportCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -108,7 +108,7 @@ describe('the e-commerce current state', () => {
     const launched = await launch(exercise, { kind: 'starter' }, home, { instances: 1 });
     try {
       const url = launched.session.instances[0]?.url ?? '';
-      const run = async (name: string) => (await runScenario(await loadScenario(root, exercise.id, name), { name, url, connections: 10, durationSeconds: 5 })).summary;
+      const run = async (name: string) => (await runScenario(await loadScenario(root, exercise, name), { name, url, connections: 10, durationSeconds: 5 })).summary;
       const normal = await run('catalog-normal');
       const slow = await run('payment-slow');
       expect(normal.non2xx + slow.non2xx).toBe(0);

@@ -62,7 +62,7 @@ export async function bench(exercise: Exercise, home: string, root: string, prog
           }
         }
         for (const name of exercise.bench.scenarios) {
-          const scenario = await loadScenario(root, exercise.id, name);
+          const scenario = await loadScenario(root, exercise, name);
           progress(`${side}: load scenario ${name} (${scenario.defaults.connections} connections, ${scenario.defaults.duration} s)`);
           const url = launched.session.instances[0]?.url ?? '';
           result.scenarios[name] = (await runScenario(scenario, { name, url, connections: scenario.defaults.connections, durationSeconds: scenario.defaults.duration })).summary;

@@ -22,7 +22,7 @@ export async function loadCommand(argv: string[]): Promise<number> {
   if (values.url && values['with-fixes']) throw new UsageError('--url targets a running service; --with-fixes starts one: use one of them');
   const root = repoRoot();
   const exercise = loadExercise(root, id, values.variant);
-  const scenario = await loadScenario(root, id, name);
+  const scenario = await loadScenario(root, exercise, name);
   const duration = integerFlag(values.duration, '--duration', 1, 600) ?? scenario.defaults.duration;
   const connections = integerFlag(values.connections, '--connections', 1, 1000) ?? scenario.defaults.connections;
   let url = values.url ? loopbackOrigin(values.url) : undefined;

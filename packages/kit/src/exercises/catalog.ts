@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { UsageError } from '../util/errors.js';
 import { repoRoot } from '../util/paths.js';
-import type { Activity, Exercise, FaultKind, FaultSpec, Level, LevelSpec, ServiceSpec } from './types.js';
+import type { Activity, Exercise, ExportSpec, FaultKind, FaultSpec, Level, LevelSpec, ServiceSpec } from './types.js';
 import { object, oneOf, optionalString, positiveInteger, SpecError, string, stringList } from './validate.js';
 
 const ACTIVITIES: readonly Activity[] = ['api', 'database', 'architecture', 'debugging'];
@@ -73,6 +73,30 @@ function loadService(value: unknown, where: string): ServiceSpec {
   };
 }
 
+/** The candidate repo's allow-list (`export:` in exercise.yaml); every path must exist. */
+export function loadExportSpec(value: unknown, file: string, root: string, dir: string): ExportSpec {
+  const doc = value === undefined ? {} : object(value, `${file} export`);
+  const exists = (path: string, where: string) => {
+    if (path.split(/[\\/]/).includes('..') || path.startsWith('/')) throw new SpecError(`${where}: "${path}" must be a relative path inside the repository, without ..`);
+    if (!existsSync(path.startsWith('exercises/') || path.startsWith('load-tests/') || path.startsWith('packages/') ? join(root, path) : join(dir, path))) {
+      throw new SpecError(`${where}: ${path} does not exist`);
+    }
+    return path;
+  };
+  const docs = stringList(doc.docs ?? [], `${file} export.docs`).map((d) => exists(d, `${file} export.docs`));
+  const files = (Array.isArray(doc.files) ? doc.files : []).map((entry, index) => {
+    const e = object(entry, `${file} export.files[${index}]`);
+    const from = string(e.from, `${file} export.files[${index}].from`);
+    if (!existsSync(join(root, from))) throw new SpecError(`${file} export.files[${index}].from: ${from} does not exist (paths are relative to the repository root)`);
+    return { from, to: string(e.to, `${file} export.files[${index}].to`) };
+  });
+  const runtime = stringList(doc.runtime ?? [], `${file} export.runtime`).map((r) => exists(r, `${file} export.runtime`));
+  const functional = optionalString(doc.functional, `${file} export.functional`);
+  if (functional) exists(functional, `${file} export.functional`);
+  const scripts = doc.scripts === undefined ? {} : object(doc.scripts, `${file} export.scripts`);
+  return { docs, files, runtime, ...(functional ? { functional } : {}), scripts: Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k, String(v)])) };
+}
+
 /**
  * Loads an exercise. Exercises with several starters list them under `variants:` (the first is the
  * default); the result is the view of one variant: its package, its service and its faults.
@@ -116,15 +140,8 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
       if (faultIds.indexOf(r) > faultIds.indexOf(fault.id)) throw new SpecError(`${fault.dir}/fault.yaml requires: "${r}" must come before ${fault.id} in exercise.yaml`);
     }
   }
-  const levelsDoc = doc.levels === undefined ? {} : object(doc.levels, `${file} levels`);
-  const levels: Partial<Record<Level, LevelSpec>> = {};
-  for (const [name, spec] of Object.entries(levelsDoc)) {
-    const level = oneOf(name, LEVELS, `${file} levels`);
-    const s = object(spec, `${file} levels.${name}`);
-    const levelFaults = stringList(s.faults ?? [], `${file} levels.${name}.faults`);
-    for (const f of levelFaults) if (!faultIds.includes(f)) throw new SpecError(`${file} levels.${name}.faults: unknown fault "${f}"`);
-    levels[level] = { faults: levelFaults, minutes: positiveInteger(s.minutes, `${file} levels.${name}.minutes`), hints: oneOf(s.hints, HINT_POLICIES, `${file} levels.${name}.hints`) };
-  }
+  // Levels name faults, so exercises whose variants have faults of their own declare them per variant.
+  const levels = loadLevels(variantDoc?.levels ?? doc.levels, variantDoc?.levels ? `${file} variants.${selected}` : file, faultIds, Object.fromEntries(faults.map((f) => [f.id, f.requires])));
   const packagePath = variantDoc ? string(variantDoc.package, `${file} variants.${selected}.package`) : string(doc.package, `${file} package`);
   const serviceDoc = variantDoc?.service ?? doc.service;
   const serviceWhere = variantDoc?.service ? `${file} variants.${selected}.service` : `${file} service`;
@@ -172,8 +189,58 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
     checkSettings: doc.checkSettings === undefined ? {} : Object.fromEntries(Object.entries(object(doc.checkSettings, `${file} checkSettings`)).map(([k, v]) => [k, String(v)])),
     ...(dataset ? { dataset } : {}),
     ...(measure ? { measureFile: join(dir, measure) } : {}),
+    ...(doc.loadTests === undefined ? {} : { loadTestsDir: resolve(root, string(doc.loadTests, `${file} loadTests`)) }),
+    export: loadExportSpec(doc.export, file, root, dir),
     dir,
   };
+}
+
+/** A design-only architecture pack, as `faultline export` sees it: documents and capacity assumptions. */
+export interface DesignPack {
+  id: string;
+  title: string;
+  summary: string;
+  duration: string;
+  levels: Partial<Record<Level, LevelSpec>>;
+  export: ExportSpec;
+  dir: string;
+}
+
+/** Loads a design-only pack, or undefined when the exercise has something to run (use loadExercise). */
+export function loadDesignPack(root: string, id: string): DesignPack | undefined {
+  const dir = join(root, 'exercises', id);
+  const file = join(dir, 'exercise.yaml');
+  if (!existsSync(file)) return undefined;
+  const doc = object(readYaml(file), file);
+  if (!isDesignOnly(doc)) return undefined;
+  return {
+    id,
+    title: string(doc.title, `${file} title`),
+    summary: string(doc.summary, `${file} summary`),
+    duration: string(doc.duration, `${file} duration`),
+    levels: loadLevels(doc.levels, file, []),
+    export: loadExportSpec(doc.export, file, root, dir),
+    dir,
+  };
+}
+
+function loadLevels(value: unknown, file: string, faultIds: string[], requires: Record<string, string[]> = {}): Partial<Record<Level, LevelSpec>> {
+  const levelsDoc = value === undefined ? {} : object(value, `${file} levels`);
+  const levels: Partial<Record<Level, LevelSpec>> = {};
+  for (const [name, spec] of Object.entries(levelsDoc)) {
+    const level = oneOf(name, LEVELS, `${file} levels`);
+    const s = object(spec, `${file} levels.${name}`);
+    const levelFaults = stringList(s.faults ?? [], `${file} levels.${name}.faults`);
+    for (const f of levelFaults) if (!faultIds.includes(f)) throw new SpecError(`${file} levels.${name}.faults: unknown fault "${f}"`);
+    // A fault the level leaves out is pre-fixed on export: what its fix builds on must be pre-fixed too.
+    for (const f of faultIds) {
+      if (levelFaults.includes(f)) continue;
+      const kept = (requires[f] ?? []).filter((r) => levelFaults.includes(r));
+      if (kept.length) throw new SpecError(`${file} levels.${name}.faults: leaves out ${f} (pre-fixed on export) but keeps ${kept.join(', ')}, which its fix builds on: keep ${f} too, or leave both out`);
+    }
+    levels[level] = { faults: levelFaults, minutes: positiveInteger(s.minutes, `${file} levels.${name}.minutes`), hints: oneOf(s.hints, HINT_POLICIES, `${file} levels.${name}.hints`) };
+  }
+  return levels;
 }
 
 /** An architecture pack with no current state to run: documents, capacity assumptions, no package. */

@@ -69,7 +69,24 @@ export interface Exercise {
   dataset?: DatasetSpec;
   /** A module whose default export measures a report section (e.g. performance), compared with the reference. */
   measureFile?: string;
+  /** Load scenarios folder when not load-tests/<id>/ (exported repos keep them at their top level). */
+  loadTestsDir?: string;
+  /** What `faultline export` copies into a candidate repo (the allow-list); the package itself always goes. */
+  export: ExportSpec;
   dir: string;
+}
+
+export interface ExportSpec {
+  /** Candidate documents (exercise-relative files), copied to docs/ with the company's name in a header. */
+  docs: string[];
+  /** Repository-relative files or folders copied into the candidate repo: `from` → `to`. */
+  files: Array<{ from: string; to: string }>;
+  /** Exercise files the candidate's copy of the runtime needs (dataset generator, visible checks), exercise-relative. */
+  runtime: string[];
+  /** The visible checks candidates run (`pnpm faultline verify <id>`), exercise-relative; none if absent. */
+  functional?: string;
+  /** Scripts added to the candidate's package.json, e.g. acceptance: faultline verify inventory-api --checks-only. */
+  scripts: Record<string, string>;
 }
 
 export interface DatasetSpec {

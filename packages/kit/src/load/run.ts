@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import type { Exercise } from '../exercises/types.js';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { Endpoint } from '../probes/http.js';
@@ -8,17 +9,22 @@ import type { LoadScenario, LoadSummary } from './types.js';
 
 const SUFFIX = '.scenario.mjs';
 
-export function scenarioNames(root: string, exerciseId: string): string[] {
-  const dir = join(root, 'load-tests', exerciseId);
+/** Where an exercise's scenarios live: load-tests/<exercise>/, or `loadTests:` in exercise.yaml (exported repos). */
+export function scenarioDir(root: string, exercise: Pick<Exercise, 'id' | 'loadTestsDir'>): string {
+  return exercise.loadTestsDir ?? join(root, 'load-tests', exercise.id);
+}
+
+export function scenarioNames(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith(SUFFIX)).map((f) => f.slice(0, -SUFFIX.length)).sort();
 }
 
-export async function loadScenario(root: string, exerciseId: string, name: string): Promise<LoadScenario> {
-  const file = join(root, 'load-tests', exerciseId, `${name}${SUFFIX}`);
+export async function loadScenario(root: string, exercise: Pick<Exercise, 'id' | 'loadTestsDir'>, name: string): Promise<LoadScenario> {
+  const dir = scenarioDir(root, exercise);
+  const file = join(dir, `${name}${SUFFIX}`);
   if (!existsSync(file)) {
-    const known = scenarioNames(root, exerciseId);
-    throw new UsageError(`no load scenario "${name}" for ${exerciseId}: known scenarios are ${known.join(', ') || '(none)'} (files load-tests/${exerciseId}/*${SUFFIX})`);
+    const known = scenarioNames(dir);
+    throw new UsageError(`no load scenario "${name}" for ${exercise.id}: known scenarios are ${known.join(', ') || '(none)'} (files ${relative(process.cwd(), dir) || '.'}/*${SUFFIX})`);
   }
   const module = (await import(pathToFileURL(file).href)) as { default?: LoadScenario };
   if (!module.default?.plan) throw new UsageError(`${file}: must default-export a scenario with setup() and plan()`);
