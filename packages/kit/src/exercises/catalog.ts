@@ -130,7 +130,9 @@ export function loadExercise(root: string, id: string, variant?: string): Exerci
     ...stringList(doc.faults ?? [], `${file} faults`),
     ...(variantDoc?.faults === undefined ? [] : stringList(variantDoc.faults, `${file} variants.${selected}.faults`)),
   ];
-  const faults = faultIds.map((faultId) => loadFault(dir, faultId));
+  // An exported repo's code already has these fixes (its level left them out): fixes that build on them need nothing more.
+  const prefixed = doc.prefixed === undefined ? [] : stringList(doc.prefixed, `${file} prefixed`);
+  const faults = faultIds.map((faultId) => loadFault(dir, faultId)).map((f) => ({ ...f, requires: f.requires.filter((r) => !prefixed.includes(r)) }));
   for (const fault of faults) {
     if (fault.variants.length > 0 && (selected === undefined || !fault.variants.includes(selected))) {
       throw new SpecError(`${fault.dir}/fault.yaml variants: lists ${fault.variants.join(', ')}, but exercise.yaml uses it for ${selected ?? 'the only starter'}`);

@@ -7,6 +7,7 @@ import { loadDesignPack, loadExercise, withRequirements, type DesignPack } from 
 import type { Exercise, ExportSpec, FaultSpec, Level, LevelSpec } from '../exercises/types.js';
 import { commitMessage } from '../solution/solution.js';
 import { InfrastructureError, UsageError } from '../util/errors.js';
+import { standaloneEnv } from '../verify/environment.js';
 import { applyPatch } from '../verify/target.js';
 import { findLeaks, secretsOf, type Leak } from './leaks.js';
 
@@ -239,6 +240,7 @@ function exerciseYaml(ctx: Context, exercise: Exercise | undefined, faults: read
     const bench = doc.bench as { repeats?: Record<string, number> };
     if (bench.repeats) bench.repeats = Object.fromEntries(Object.entries(bench.repeats).filter(([k]) => faults.includes(k)));
   }
+  if (audience === 'interviewer' && ctx.prefixed.length) doc.prefixed = ctx.prefixed;
   if (audience === 'candidate') {
     // The summary names every fault's symptom; the candidate's documents say what their level has.
     doc.summary = doc.title;
@@ -344,11 +346,22 @@ function readme(ctx: Context, dir: string, audience: 'candidate' | 'interviewer'
   if (exercise) lines.push('pnpm start            # builds the service, starts PostgreSQL (embedded, no Docker), prints the URL; Ctrl-C stops all');
   if (scripts.test) lines.push(`pnpm test             # ${ctx.activity === 'architecture' && !exercise ? 'checks capacity.yaml and prints the sizing it implies' : 'the unit tests (green on the code as you receive it)'}`);
   if (scripts.acceptance) lines.push('pnpm acceptance       # the visible acceptance checks against a fresh server (red until the API is built)');
-  if (scripts['check-design']) lines.push('pnpm check-design     # is DESIGN.md complete: sections, mermaid diagrams, numbers');
+  if (scripts['check-design']) lines.push('pnpm check-design     # is design.md complete: sections, mermaid diagrams, numbers');
   if (scripts.load) for (const s of ctx.scenarios) lines.push(`pnpm load ${s.padEnd(15)}# load scenario load-tests/${s}.scenario.mjs (--url URL to use a running server)`);
   if (ctx.id === 'booking-schema') lines.push('pnpm faultline dataset booking-schema --size small --out data/small   # the dataset, as CSV files');
   lines.push('```', '');
-  if (docs.length) lines.push('## Documents', '', ...docs.map((d) => `- [docs/${d}](docs/${d})`), '');
+  const first = ['BRIEF.md', 'SCENARIO.md', 'REQUIREMENTS.md'].find((d) => docs.includes(d));
+  if (docs.length) {
+    lines.push('## Documents', '');
+    if (first) lines.push(`Read [docs/${first}](docs/${first}) first: the situation, what to deliver and what done means.`, '');
+    lines.push(...docs.map((d) => `- [docs/${d}](docs/${d})`), '');
+  }
+  if (audience === 'candidate') {
+    lines.push('## Handing in', '',
+      'Commit as you go, one commit per change, with messages that say what and why: your reviewer reads the history.',
+      'When the time box ends, push to the repository you were given, or make one file of it and send that:', '',
+      '```sh', 'git bundle create work-sample.bundle --all', '```', '');
+  }
   if (audience === 'interviewer') {
     lines.push('## Grading', '', '```sh',
       'pnpm verify --candidate ../their-clone     # the scorecard for a candidate\'s returned repository (exit 0: all fixed, 1: something present)',
@@ -371,7 +384,7 @@ function lock(dir: string, progress: (m: string) => void): boolean {
     execFileSync('pnpm', ['install', '--lockfile-only', '--ignore-scripts', '--prefer-offline', '--reporter=silent'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, npm_config_verify_deps_before_run: '', pnpm_config_verify_deps_before_run: '', CI: 'true' },
+      env: standaloneEnv(),
     });
     return true;
   } catch (error) {
@@ -447,7 +460,7 @@ export function exportExercise(root: string, id: string, options: ExportOptions)
   copy(candidate, interviewer);
   const fullExercise = join(interviewer, RUNTIME, 'exercises', id);
   for (const entry of readdirSync(ctx.exerciseDir, { withFileTypes: true })) {
-    if (['candidate', 'interviewer', 'faults'].includes(entry.name)) continue;
+    if (['interviewer', 'faults'].includes(entry.name)) continue;
     copy(join(ctx.exerciseDir, entry.name), join(fullExercise, entry.name));
   }
   for (const fault of faults) copy(fault.dir, join(fullExercise, 'faults', fault.id));
@@ -459,7 +472,7 @@ export function exportExercise(root: string, id: string, options: ExportOptions)
   readme(ctx, interviewer, 'interviewer', exercise, faults);
 
   // The leak check runs before either repository is committed: a leak leaves no repo behind.
-  const leaks = findLeaks(candidate, secretsOf(root, ctx.exerciseDir, exercise, faults));
+  const leaks = findLeaks(candidate, secretsOf(root, ctx.exerciseDir, exercise, faults, prefixed));
   if (leaks.length) {
     rmSync(options.out, { recursive: true, force: true });
     throw new InfrastructureError(`export stopped: interviewer-only content in the candidate repo\n${formatLeaks(leaks)}`);
@@ -480,7 +493,7 @@ export function exportExercise(root: string, id: string, options: ExportOptions)
     }
     const reference = join(ctx.exerciseDir, 'interviewer', 'reference-design.md');
     if (pack && existsSync(reference)) {
-      cpSync(reference, join(interviewer, 'DESIGN.md'));
+      cpSync(reference, join(interviewer, 'design.md'));
       solution.push(`${commitAll(interviewer, 'Reference design\n\nThe design the rubric was written against, in the template\'s sections; `pnpm check-design` passes on it.\n')} Reference design`);
     }
     git(interviewer, ['checkout', '--quiet', 'main']);

@@ -61,7 +61,7 @@ function addedLines(patchFile: string): string[] {
  * starter package or the candidate documents. Only the level's fix patches count; the faults a
  * level leaves out are pre-fixed on purpose, so their added lines are in the candidate's code.
  */
-export function secretsOf(root: string, exerciseDir: string, exercise: Exercise | undefined, levelFaults: readonly FaultSpec[]): Secrets {
+export function secretsOf(root: string, exerciseDir: string, exercise: Exercise | undefined, levelFaults: readonly FaultSpec[], prefixed: readonly FaultSpec[] = []): Secrets {
   const publicSources = [
     ...(exercise ? [exercise.packageDir] : []),
     join(exerciseDir, 'candidate'),
@@ -75,6 +75,7 @@ export function secretsOf(root: string, exerciseDir: string, exercise: Exercise 
     for (const l of codeLines(text)) publicLines.add(l);
     publicProse += ` ${normalise(text.replace(/[`*_>|#]/g, ' '))}`;
   }
+  for (const fault of prefixed) for (const l of addedLines(fault.patchFile)) publicLines.add(l);
   const lines = new Map<string, string>();
   const prose = new Map<string, string>();
   const addLine = (l: string, from: string) => { if (!publicLines.has(l) && !lines.has(l)) lines.set(l, from); };

@@ -18,3 +18,17 @@ export function buildEnv(): NodeJS.ProcessEnv {
     npm_config_update_notifier: 'false',
   };
 }
+
+/**
+ * The environment for pnpm in another project (an exported repo): the settings an outer
+ * `pnpm run` hands its children (npm_config_*, the package's own npm_package_*) would otherwise
+ * leak into that project's install.
+ */
+export function standaloneEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(npm_|pnpm_config_|INIT_CWD$|PNPM_SCRIPT_SRC_DIR$)/i.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, npm_config_update_notifier: 'false' };
+}
