@@ -1,12 +1,15 @@
-import { relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Level } from '../exercises/types.js';
+import { checkExport } from '../export/check.js';
 import { exportExercise } from '../export/export.js';
+import { loadDesignPack } from '../exercises/catalog.js';
 import { color } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
 import { repoRoot } from '../util/paths.js';
 import { parse } from './args.js';
 
-const USAGE = 'faultline export <exercise> --out DIR [--level junior|mid|senior] [--company NAME] [--variant V] [--no-lockfile]';
+const USAGE = 'faultline export <exercise> --out DIR [--level junior|mid|senior] [--company NAME] [--variant V] [--no-lockfile] [--check]';
 const LEVELS = ['junior', 'mid', 'senior'];
 
 /** Writes DIR/candidate and DIR/interviewer, two git repositories that stand alone. */
@@ -17,6 +20,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     company: { type: 'string' },
     variant: { type: 'string' },
     'no-lockfile': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   }, USAGE);
   const [id, ...extra] = positionals;
   if (!id || extra.length) throw new UsageError(`export needs exactly one exercise id\nusage: ${USAGE}`);
@@ -24,7 +28,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (values.level && !LEVELS.includes(values.level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}, got "${values.level}"`);
   if (values.company !== undefined && !values.company.trim()) throw new UsageError('--company: give the company name as candidates should read it, e.g. --company "Acme Retail"');
   const out = resolve(values.out);
-  const result = exportExercise(repoRoot(), id, {
+  if (values.check && values['no-lockfile']) throw new UsageError('--check installs with the lockfile the export writes: drop --no-lockfile');
+  const root = repoRoot();
+  const result = exportExercise(root, id, {
     out,
     ...(values.level ? { level: values.level as Level } : {}),
     ...(values.company ? { company: values.company.trim() } : {}),
@@ -32,7 +38,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     lockfile: !values['no-lockfile'],
     progress: (m) => process.stderr.write(color.dim(`· ${m}\n`)),
   });
-  const show = (p: string) => relative(process.cwd(), p) || '.';
+  const show = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p) || '.');
   const lines = [
     '',
     `${color.bold(id)}${result.level ? ` at ${result.level} level` : ''}: exported, leak check clean`,
@@ -47,5 +53,14 @@ export async function exportCommand(argv: string[]): Promise<number> {
     `  cd ${show(result.interviewerDir)} && pnpm install && pnpm verify --candidate ../candidate`,
     '  push each to its own private repository: git remote add origin URL && git push -u origin --all', '');
   process.stdout.write(lines.join('\n'));
-  return 0;
+  if (!values.check) return 0;
+  process.stdout.write(`\n${color.bold('checking the export')} in its own folders (install, test, verify the candidate repo and the solution branch)…\n`);
+  const pack = loadDesignPack(root, id);
+  const hasDataset = !pack && /^dataset:/m.test(readFileSync(join(root, 'exercises', id, 'exercise.yaml'), 'utf8'));
+  const steps = checkExport(result, { verifyArgs: hasDataset ? ['--no-measure'] : [], progress: (m) => process.stderr.write(color.dim(`· ${m}\n`)) });
+  for (const s of steps) process.stdout.write(`  ${s.ok ? color.green('✓') : color.red('✗')} ${s.step}  ${color.dim(`${(s.ms / 1000).toFixed(1)} s`)}${s.ok && s.detail && !s.detail.includes('\n') ? color.dim(`  (${s.detail})`) : ''}\n`);
+  const failed = steps.filter((s) => !s.ok);
+  for (const s of failed) process.stdout.write(`\n${color.red(s.step)}\n${s.detail}\n`);
+  process.stdout.write(failed.length ? `\n${failed.length} check(s) failed\n` : '\nexport checked: it stands alone, and verify tells the starter from the solution\n');
+  return failed.length ? 1 : 0;
 }

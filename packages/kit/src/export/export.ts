@@ -374,7 +374,9 @@ function readme(ctx: Context, dir: string, audience: 'candidate' | 'interviewer'
       lines.push('The branch `solution` fixes them one commit each, in this order; each message says the symptom, the cause, the fix and how to check it. The interviewer guide is `interviewer/GUIDE.md`.', '');
     }
   }
-  const body = existing ? `\n---\n\n${standaloneText(existing, { id: ctx.id }, ctx.packagePath, ctx.packageName).replace(/^# .*\n/, '## About the service\n')}` : '';
+  // The package's own `start` (which needs a DATABASE_URL) is `start:own-database` here.
+  const own = scripts['start:own-database'] ? existing.replace(/\bpnpm start(?![:\w-])/g, 'pnpm start:own-database') : existing;
+  const body = own ? `\n---\n\n${standaloneText(own, { id: ctx.id }, ctx.packagePath, ctx.packageName).replace(/^# .*\n/, '## About the service\n')}` : '';
   writeFileSync(join(dir, 'README.md'), `${lines.join('\n')}${body}`);
 }
 
