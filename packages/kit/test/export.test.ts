@@ -118,7 +118,7 @@ describe('faultline export', () => {
       expect.stringMatching(/^src\/main\.ts a line of exercises\/order-service\/faults\/n-plus-one\/fix\.patch/),
       expect.stringMatching(/^docs\/BRIEF\.md text of exercises\/order-service\/interviewer\/GUIDE\.md/),
       'docs/BRIEF.md the fault id "n-plus-one"',
-      'docs/BRIEF.md a level marker (export removes them)',
+      'docs/BRIEF.md a marker export removes (level, monorepo or exported block)',
       'notes/fix.patch an interviewer-only file',
     ]));
   });

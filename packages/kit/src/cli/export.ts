@@ -50,7 +50,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   for (const c of result.solution) lines.push(color.dim(`    solution   ${c}`));
   lines.push('', 'Next:',
     `  cd ${show(result.candidateDir)} && pnpm install && pnpm test     # what the candidate gets`,
-    `  cd ${show(result.interviewerDir)} && pnpm install && pnpm verify --candidate ../candidate`,
+    result.faults.length
+      ? `  cd ${show(result.interviewerDir)} && pnpm install && pnpm verify --candidate ../candidate`
+      : `  cd ${show(result.interviewerDir)} && pnpm install && pnpm faultline lint-design ../candidate/design.md`,
     '  push each to its own private repository: git remote add origin URL && git push -u origin --all', '');
   process.stdout.write(lines.join('\n'));
   if (!values.check) return 0;

@@ -30,7 +30,9 @@ export async function hintCommand(argv: string[]): Promise<number> {
     if (!spec.faults.includes(fault.id)) lines.push(color.yellow(`note: ${fault.id} is not among the ${level} level's faults (exercise.yaml levels.${level}.faults): a ${level} candidate is not asked to find it`));
     lines.push(color.dim(`${level} policy: ${POLICY[spec.hints] ?? spec.hints}`));
   }
-  if (step < fault.hints.length) lines.push(color.dim(`next: faultline hint ${id} ${fault.id} --step ${step + 1}${values.variant ? ` --variant ${values.variant}` : ''}`));
+  // From an exported interviewer repo, `pnpm hint <fault>` is how it was called.
+  const again = process.env.npm_lifecycle_event === 'hint' ? 'pnpm hint' : `faultline hint ${id}`;
+  if (step < fault.hints.length) lines.push(color.dim(`next: ${again} ${fault.id} --step ${step + 1}${values.variant ? ` --variant ${values.variant}` : ''}`));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -274,7 +274,7 @@ export function listEntries(root = repoRoot()): CatalogEntry[] {
         activity: oneOf(doc.activity, ACTIVITIES, `${file} activity`),
         duration: string(doc.duration, `${file} duration`),
         stack: stringList(doc.stack, `${file} stack`),
-        levels: [],
+        levels: Object.keys(loadLevels(doc.levels, file, [])),
         package: null,
         variants: [],
         faults: [],

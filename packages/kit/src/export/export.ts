@@ -95,6 +95,7 @@ export function standaloneText(text: string, exercise: { id: string }, packagePa
   if (packagePath) {
     out = out.replace(new RegExp(`^[ \\t]*cd ${escape(packagePath)}[ \\t]*(#.*)?\\n`, 'gm'), '');
     out = out.replaceAll(`${packagePath}/README.md`, 'README.md');
+    out = out.replaceAll(`/${packagePath}`, ''); // e.g. PATH_TO_THEIR_CLONE/packages/x: the clone is the package
     out = out.replaceAll(`\`${packagePath}\``, 'this repository');
     out = out.replaceAll(`In ${packagePath},`, 'In this repository,');
     out = out.replaceAll(`${packagePath}/`, '');
@@ -112,6 +113,21 @@ export function standaloneText(text: string, exercise: { id: string }, packagePa
  */
 export function levelBlocks(text: string, prefixed: readonly string[]): string {
   return text.replace(/<!-- level: ([\w-]+) -->\n([\s\S]*?)<!-- \/level -->\n?(\n?)/g, (_all, id: string, body: string, gap: string) => (prefixed.includes(id) ? '' : `${body}${gap}`));
+}
+
+/**
+ * Text true only in one place: `<!-- monorepo -->…<!-- /monorepo -->` is dropped on export, and
+ * `<!-- exported … -->` (a comment, so invisible in the monorepo) is revealed.
+ */
+export function placeBlocks(text: string): string {
+  return text
+    .replace(/<!-- monorepo -->\n?[\s\S]*?<!-- \/monorepo -->\n?/g, '')
+    .replace(/<!-- exported\n([\s\S]*?)\n?-->/g, (_all, body: string) => body.replace(/\n$/, ''));
+}
+
+/** Everything export does to a document: the standalone paths, this level's blocks, this place's blocks. */
+function forExport(ctx: Context, text: string): string {
+  return placeBlocks(levelBlocks(standaloneText(text, { id: ctx.id }, ctx.packagePath, ctx.packageName), ctx.prefixed));
 }
 
 function escape(text: string): string {
@@ -166,7 +182,7 @@ function copyCandidateContent(ctx: Context, dir: string): string[] {
   const place = (from: string, to: string) => {
     mkdirSync(dirname(to), { recursive: true });
     if (/\.(md|txt)$/.test(from)) {
-      const text = levelBlocks(standaloneText(readFileSync(from, 'utf8'), { id: ctx.id }, ctx.packagePath, ctx.packageName), ctx.prefixed);
+      const text = forExport(ctx, readFileSync(from, 'utf8'));
       writeFileSync(to, to.startsWith(join(dir, 'docs')) ? withHeader(text, header(ctx)) : text);
     } else {
       cpSync(from, to);
@@ -273,7 +289,7 @@ function packageJson(ctx: Context, dir: string, audience: 'candidate' | 'intervi
   const scripts: Record<string, string> = { faultline: kit };
   if (exercise) {
     scripts.start = `${kit} start ${ctx.id}`;
-    if (own.start) own['start:own-database'] = own.start;
+    if (own.start && !own.start.startsWith(kit)) own['start:own-database'] = own.start;
     delete own.start;
     if (ctx.scenarios.length) scripts.load = `${kit} load ${ctx.id}`;
   }
@@ -347,7 +363,7 @@ function readme(ctx: Context, dir: string, audience: 'candidate' | 'interviewer'
   if (scripts.test) lines.push(`pnpm test             # ${ctx.activity === 'architecture' && !exercise ? 'checks capacity.yaml and prints the sizing it implies' : 'the unit tests (green on the code as you receive it)'}`);
   if (scripts.acceptance) lines.push('pnpm acceptance       # the visible acceptance checks against a fresh server (red until the API is built)');
   if (scripts['check-design']) lines.push('pnpm check-design     # is design.md complete: sections, mermaid diagrams, numbers');
-  if (scripts.load) for (const s of ctx.scenarios) lines.push(`pnpm load ${s.padEnd(15)}# load scenario load-tests/${s}.scenario.mjs (--url URL to use a running server)`);
+  if (scripts.load) for (const s of ctx.scenarios) lines.push(`pnpm load ${`${s} `.padEnd(16)}# load scenario load-tests/${s}.scenario.mjs (--url URL to use a running server)`);
   if (ctx.id === 'booking-schema') lines.push('pnpm faultline dataset booking-schema --size small --out data/small   # the dataset, as CSV files');
   lines.push('```', '');
   const first = ['BRIEF.md', 'SCENARIO.md', 'REQUIREMENTS.md'].find((d) => docs.includes(d));
@@ -360,22 +376,33 @@ function readme(ctx: Context, dir: string, audience: 'candidate' | 'interviewer'
     lines.push('## Handing in', '',
       'Commit as you go, one commit per change, with messages that say what and why: your reviewer reads the history.',
       'When the time box ends, push to the repository you were given, or make one file of it and send that:', '',
-      '```sh', 'git bundle create work-sample.bundle --all', '```', '');
+      '```sh', 'git bundle create ../work-sample.bundle --all     # outside the repository, so it is never committed', '```', '');
   }
   if (audience === 'interviewer') {
-    lines.push('## Grading', '', '```sh',
-      'pnpm verify --candidate ../their-clone     # the scorecard for a candidate\'s returned repository (exit 0: all fixed, 1: something present)',
-      'pnpm verify --candidate ../their-clone --html report.html --json report.json',
-      'git checkout solution && pnpm verify       # the reference: every fault of this level reads fixed',
-      'pnpm hint <fault> --step 1                 # a hint to give live (steps 1 to 3)',
-      '```', '');
+    if (faults.length) {
+      lines.push('## Grading', '', '```sh',
+        'pnpm verify --candidate ../their-clone     # the scorecard for a candidate\'s returned repository (exit 0: all fixed, 1: something present)',
+        'pnpm verify --candidate ../their-clone --html report.html --json report.json',
+        'git checkout solution && pnpm verify       # the reference: every fault of this level reads fixed',
+        'pnpm hint <fault> --step 1                 # a hint to give live (steps 1 to 3)',
+        '```', '');
+    } else {
+      lines.push('## Grading', '', '```sh',
+        'pnpm faultline lint-design ../their-clone/design.md   # sections, mermaid diagrams, numbers: what is missing, by section',
+        'pnpm faultline capacity ' + ctx.id.replace(/^architecture-/, '') + ' --assumptions ../their-clone/capacity.yaml   # their numbers, arithmetic shown',
+        'git checkout solution                                  # design.md becomes the reference design',
+        '```', '',
+        'The rubric, the questions to ask and the weak answers to listen for are in `interviewer/GUIDE.md`.', '');
+    }
     if (faults.length) {
       lines.push('## The faults of this level', '', '| fault | kind | title |', '|---|---|---|', ...faults.map((f) => `| \`${f.id}\` | ${f.kind} | ${f.title.replaceAll('|', '\\|')} |`), '');
       lines.push('The branch `solution` fixes them one commit each, in this order; each message says the symptom, the cause, the fix and how to check it. The interviewer guide is `interviewer/GUIDE.md`.', '');
     }
   }
   // The package's own `start` (which needs a DATABASE_URL) is `start:own-database` here.
-  const own = scripts['start:own-database'] ? existing.replace(/\bpnpm start(?![:\w-])/g, 'pnpm start:own-database') : existing;
+  let own = scripts['start:own-database'] ? existing.replace(/\bpnpm start(?![:\w-])/g, 'pnpm start:own-database') : existing;
+  // The monorepo's lint setup does not travel, so neither do the lines that mention it.
+  if (!scripts.lint) own = own.split('\n').filter((l) => !/\bpnpm lint\b/.test(l)).join('\n');
   const body = own ? `\n---\n\n${standaloneText(own, { id: ctx.id }, ctx.packagePath, ctx.packageName).replace(/^# .*\n/, '## About the service\n')}` : '';
   writeFileSync(join(dir, 'README.md'), `${lines.join('\n')}${body}`);
 }
@@ -466,7 +493,13 @@ export function exportExercise(root: string, id: string, options: ExportOptions)
     copy(join(ctx.exerciseDir, entry.name), join(fullExercise, entry.name));
   }
   for (const fault of faults) copy(fault.dir, join(fullExercise, 'faults', fault.id));
-  if (existsSync(join(ctx.exerciseDir, 'interviewer'))) copy(join(ctx.exerciseDir, 'interviewer'), join(interviewer, 'interviewer'));
+  if (existsSync(join(ctx.exerciseDir, 'interviewer'))) {
+    for (const file of filesUnder(join(ctx.exerciseDir, 'interviewer'))) {
+      const to = join(interviewer, 'interviewer', relative(join(ctx.exerciseDir, 'interviewer'), file));
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, file.endsWith('.md') ? forExport(ctx, readFileSync(file, 'utf8')) : readFileSync(file));
+    }
+  }
   writeFileSync(join(fullExercise, 'exercise.yaml'), exerciseYaml(ctx, exercise, faults.map((f) => f.id), 'interviewer'));
   packageJson(ctx, interviewer, 'interviewer', exercise);
   rmSync(join(interviewer, 'README.md'));
@@ -487,14 +520,14 @@ export function exportExercise(root: string, id: string, options: ExportOptions)
   git(interviewer, ['init', '--quiet', '-b', 'main']);
   commitAll(interviewer, `${subject}, with the grading kit`);
   const solution: string[] = [];
-  if (faults.length || pack) {
+  const reference = join(ctx.exerciseDir, 'interviewer', 'reference-design.md');
+  if (faults.length || existsSync(reference)) {
     git(interviewer, ['checkout', '--quiet', '-b', 'solution']);
     for (const fault of faults) {
       applyPatch(interviewer, fault.patchFile);
       solution.push(`${commitAll(interviewer, commitMessage(fault))} ${fault.title} (${fault.id})`);
     }
-    const reference = join(ctx.exerciseDir, 'interviewer', 'reference-design.md');
-    if (pack && existsSync(reference)) {
+    if (faults.length === 0 && existsSync(reference)) {
       cpSync(reference, join(interviewer, 'design.md'));
       solution.push(`${commitAll(interviewer, 'Reference design\n\nThe design the rubric was written against, in the template\'s sections; `pnpm check-design` passes on it.\n')} Reference design`);
     }

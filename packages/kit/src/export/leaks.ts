@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
@@ -26,18 +26,30 @@ export interface Secrets {
 }
 
 const SKIP = new Set(['node_modules', '.git', 'dist', '.faultline']);
-const TEXT = /\.(ts|mts|js|mjs|cjs|json|ya?ml|md|txt|sql|patch|sh|html|css|env|example)$|^(Dockerfile|\.gitignore|\.dockerignore)$/;
 /** Paths that exist only in interviewer material. */
 const INTERVIEWER_ONLY = [/(^|\/)faults\//, /(^|\/)fault\.yaml$/, /\.patch$/, /(^|\/)probe\.ts$/, /\.hidden\.[a-z]+$/, /(^|\/)GUIDE\.md$/, /reference-design\.md$/, /(^|\/)interviewer\//];
 
-function files(dir: string, skipKit = false): string[] {
+/** Text is what has no NUL byte in its first 8 KiB, whatever its name (.tsx, .py, .csv, no extension). */
+function isText(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(8192);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    return !buffer.subarray(0, read).includes(0);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every text file under `dir`; `skip` leaves out one folder (the compiled kit, the same in every export). */
+function files(dir: string, skip?: string): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     if (SKIP.has(e.name)) return [];
     const path = join(dir, e.name);
-    if (e.isDirectory()) return skipKit && e.name === 'kit' ? [] : files(path, skipKit);
-    return TEXT.test(e.name) ? [path] : [];
+    if (e.isDirectory()) return path === skip ? [] : files(path, skip);
+    return e.isFile() && isText(path) ? [path] : [];
   });
 }
 
@@ -119,12 +131,12 @@ export function findLeaks(candidateDir: string, secrets: Secrets): Leak[] {
     if (INTERVIEWER_ONLY.some((re) => re.test(rel))) leaks.push({ file: rel, what: 'an interviewer-only file' });
   }
   // The kit is the same generic code in every export; it carries no exercise's material.
-  for (const file of files(candidateDir, true)) {
+  for (const file of files(candidateDir, join(candidateDir, 'faultline', 'kit'))) {
     const rel = relative(candidateDir, file);
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
     lines.forEach((raw, index) => {
-      if (/<!-- \/?level\b/.test(raw)) leaks.push({ file: rel, line: index + 1, what: 'a level marker (export removes them)' });
+      if (/<!-- (\/?level\b|\/?monorepo -->|exported$)/.test(raw)) leaks.push({ file: rel, line: index + 1, what: 'a marker export removes (level, monorepo or exported block)' });
       const from = secrets.lines.get(normalise(raw));
       if (from) leaks.push({ file: rel, line: index + 1, what: `a line of ${from}` });
       for (const id of secrets.ids) {

@@ -74,7 +74,8 @@ export function renderScorecard(report: VerifyReport): string {
   }
   if (report.measurements) out.push('', ...renderMeasurements(report.measurements));
   const s = report.summary;
-  out.push(`faults: ${s.present} present, ${s.fixed} fixed, ${s.errors} error${s.errors === 1 ? '' : 's'}`);
+  // An exercise with no faults to find (a candidate's own copy, a design's current state) has only its checks.
+  if (report.faults.length > 0) out.push(`faults: ${s.present} present, ${s.fixed} fixed, ${s.errors} error${s.errors === 1 ? '' : 's'}`);
   return out.join('\n');
 }
 

@@ -101,12 +101,17 @@ function declaredCommands(file: string): PreparedTarget['commands'] {
   return commands;
 }
 
+/** An exported repo's package is its root, `..` from the kit's folder: say so. */
+function displayPath(packagePath: string): string {
+  return packagePath === '..' ? 'the repository root' : packagePath;
+}
+
 export function prepareTarget(exercise: Exercise, request: TargetRequest, home: string): PreparedTarget {
   if (existsSync(join(exercise.packageDir, 'package.json')) && !existsSync(join(exercise.packageDir, 'node_modules'))) {
     throw new UsageError(`${relative(process.cwd(), exercise.packageDir) || exercise.packageDir} has no node_modules: run \`pnpm install\` at the repository root first`);
   }
   if (request.kind === 'starter') {
-    return { kind: 'starter', dir: exercise.packageDir, label: exercise.packagePath, fixes: [], needsInstall: false, dispose: () => undefined };
+    return { kind: 'starter', dir: exercise.packageDir, label: displayPath(exercise.packagePath), fixes: [], needsInstall: false, dispose: () => undefined };
   }
   const workDir = join(home, 'work', `${exercise.id}-${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`);
   mkdirSync(workDir, { recursive: true });
@@ -127,7 +132,7 @@ export function prepareTarget(exercise: Exercise, request: TargetRequest, home: 
     const fixes = request.fixes.map((f) => f.id);
     const traps = (request.patches ?? []).map((p) => relative(exercise.dir, p));
     const applied = [...fixes, ...traps.map((t) => `trap ${t}`)];
-    return { kind: 'fixes', dir, label: `${exercise.packagePath} + ${applied.join(', ')}`, fixes: applied, needsInstall: false, dispose };
+    return { kind: 'fixes', dir, label: `${displayPath(exercise.packagePath)} + ${applied.join(', ')}`, fixes: applied, needsInstall: false, dispose };
   }
 
   const source = resolve(request.dir);
