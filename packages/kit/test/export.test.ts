@@ -12,6 +12,7 @@ import { listExerciseIds, loadDesignPack, loadExercise } from '../src/exercises/
 import type { Level } from '../src/exercises/types.js';
 import { levelBlocks, standaloneText } from '../src/export/export.js';
 import { findLeaks, secretsOf } from '../src/export/leaks.js';
+import { commitsOf } from '../src/report/commits.js';
 import type { VerifyReport } from '../src/report/report.js';
 import { standaloneEnv } from '../src/verify/environment.js';
 
@@ -86,6 +87,8 @@ describe('faultline export', () => {
         expect(loadExercise(join(interviewer, 'faultline'), c.id).faults.map((f) => f.id)).toEqual(c.faults);
       }
       if (hasCompose && files.includes('docker-compose.yml')) expect(run('docker-compose', ['config', '--quiet'], candidate).code).toBe(0);
+      // The report's commit timeline tells the handed-out commit from the candidate's own.
+      expect(commitsOf(candidate).map((k) => k.handedOut)).toEqual([true]);
       // Standalone: installed and tested in a folder with no monorepo around it.
       const install = run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], candidate);
       expect(install.all).not.toContain('ERR_PNPM');

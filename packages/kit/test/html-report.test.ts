@@ -107,6 +107,7 @@ const candidateReport: VerifyReport = {
   ...base('order-service', [fault({ id: 'logic', verdict: 'fixed', metric: { name: 'wrong totals', value: 0, threshold: 1, unit: 'of 6 orders' } })], { passed: 10, failed: 0, failures: [] }),
   target: { kind: 'candidate', path: '/home/cand/order-service', fixes: [] },
   commits: [
+    { hash: 'e0e0e0e4e5f60718293a4b5c6d7e8f9012345678', at: '2026-12-04T13:50:00+01:00', subject: 'The order service: work sample for Acme (junior level)', filesChanged: 122, insertions: 7829, deletions: 0, handedOut: true },
     { hash: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', at: '2026-12-04T14:02:11+01:00', subject: 'Read the order service', filesChanged: 1, insertions: 3, deletions: 0 },
     { hash: 'b1b2c3d4e5f60718293a4b5c6d7e8f9012345678', at: '2026-12-04T14:21:40+01:00', subject: 'Apply the coupon before judging free shipping', filesChanged: 2, insertions: 24, deletions: 9 },
     { hash: 'c1b2c3d4e5f60718293a4b5c6d7e8f9012345678', at: '2026-12-04T14:55:03+01:00', subject: 'Load history with one join <fast>', filesChanged: 4, insertions: 180, deletions: 95 },
@@ -275,6 +276,8 @@ describe('the HTML report, in Chromium', () => {
     expect(await timeline.locator('circle.commit title').nth(2).textContent()).toContain('Load history with one join <fast>');
     const list = page.locator('.commits tbody tr');
     expect(await list.count()).toBe(4);
+    // The exported starting point is named, and left out of the chart, the list and the totals.
+    expect(await page.locator('.commits p').first().innerText()).toMatch(/^The exercise was handed out as 1 commit \(e0e0e0e, .*\); 4 commits of the candidate's own, oldest first, .*; \+268 −116 lines\.$/);
     expect(await list.nth(2).innerText()).toMatch(/14:55\s+c1b2c3d\s+Load history with one join <fast>\s+\+180\s+−95/);
     expect(await expectSound(opened)).toBe(1);
     await page.screenshot({ path: join(outDir, 'candidate.png'), fullPage: true });

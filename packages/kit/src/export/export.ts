@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { loadDesignPack, loadExercise, withRequirements, type DesignPack } from '../exercises/catalog.js';
 import type { Exercise, ExportSpec, FaultSpec, Level, LevelSpec } from '../exercises/types.js';
+import { EXPORT_AUTHOR } from '../report/commits.js';
 import { commitMessage } from '../solution/solution.js';
 import { InfrastructureError, UsageError } from '../util/errors.js';
 import { standaloneEnv } from '../verify/environment.js';
@@ -38,7 +39,7 @@ export interface ExportResult {
 export const RUNTIME = 'faultline';
 const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PNPM = 'pnpm@10.34.9';
-const AUTHOR = ['-c', 'user.name=faultline export', '-c', 'user.email=export@faultline.invalid'];
+const AUTHOR = ['-c', 'user.name=faultline export', '-c', `user.email=${EXPORT_AUTHOR}`];
 /** Build output, installs and local state never go into an exported repo. */
 const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage', '.stryker-tmp']);
 /** What the kit needs at run time in an exported repo (mermaid and Chromium only for design checks). */

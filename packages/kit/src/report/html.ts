@@ -340,7 +340,12 @@ function commitsChart(commits: readonly CommitRecord[], offset: number): string 
   return out.join('');
 }
 
-function renderCommits(commits: readonly CommitRecord[]): string {
+function renderCommits(all: readonly CommitRecord[]): string {
+  // The exported starting point is listed, but the chart and the totals are the candidate's own work.
+  const handedOut = all.filter((c) => c.handedOut);
+  const commits = all.filter((c) => !c.handedOut);
+  const start = handedOut.length ? `The exercise was handed out as ${plural(handedOut.length, 'commit')} (${handedOut.map((c) => `<code>${e(c.hash.slice(0, 7))}</code>`).join(', ')}, ${e(handedOut[handedOut.length - 1]?.at ?? '')}); ` : '';
+  if (commits.length === 0) return `<section class="block commits"><h2>Commits</h2><p class="muted">${start}no commit of the candidate's own after it.</p></section>`;
   const offset = offsetOf(commits[0]?.at ?? '');
   const times = commits.map((c) => new Date(c.at).getTime());
   const span = Math.max(...times) - Math.min(...times);
@@ -349,7 +354,7 @@ function renderCommits(commits: readonly CommitRecord[]): string {
   const rows = commits
     .map((c, i) => `<tr><td class="num">${i + 1}</td><td class="nowrap">${e(Number.isNaN(times[i] ?? NaN) ? c.at : clock(times[i] ?? 0, offset, withDate))}</td><td><code>${e(c.hash.slice(0, 7))}</code></td><td>${e(c.subject)}</td><td class="num ins">+${c.insertions}</td><td class="num del">−${c.deletions}</td><td class="num">${c.filesChanged}</td></tr>`)
     .join('');
-  return `<section class="block commits"><h2>Commits</h2><p class="muted">${plural(commits.length, 'commit')} in the candidate's clone, oldest first, over ${seconds(Number.isFinite(span) ? span : 0)}; +${total.ins.toLocaleString('en')} −${total.del.toLocaleString('en')} lines.</p>${commitsChart(commits, offset)}<table class="list"><thead><tr><th class="num">#</th><th>time (${e(utcLabel(offset))})</th><th>commit</th><th>subject</th><th class="num">added</th><th class="num">removed</th><th class="num">files</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+  return `<section class="block commits"><h2>Commits</h2><p class="muted">${start}${plural(commits.length, 'commit')} of the candidate's own, oldest first, over ${seconds(Number.isFinite(span) ? span : 0)}; +${total.ins.toLocaleString('en')} −${total.del.toLocaleString('en')} lines.</p>${commitsChart(commits, offset)}<table class="list"><thead><tr><th class="num">#</th><th>time (${e(utcLabel(offset))})</th><th>commit</th><th>subject</th><th class="num">added</th><th class="num">removed</th><th class="num">files</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ export interface CommitRecord {
   filesChanged: number;
   insertions: number;
   deletions: number;
+  /** The exercise as `faultline export` handed it out (its author), not the candidate's work. */
+  handedOut?: boolean;
 }
 
 export interface MeasurementRow {
