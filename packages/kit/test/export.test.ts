@@ -134,6 +134,20 @@ describe('faultline export', () => {
       .toBe('pnpm test\nsee this repository and src/main.ts\n');
   });
 
+  it('When export --check runs, then it installs, tests and checks the exported repos in their own folders', () => {
+    const out = join(work, 'checked-fintech');
+    const r = run(process.execPath, [cli, 'export', 'architecture-fintech', '--level', 'mid', '--out', out, '--check'], root);
+    expect(r.stdout).toContain('✓ candidate: pnpm install --frozen-lockfile');
+    expect(r.stdout).toContain('✓ candidate: pnpm test');
+    expect(r.stdout).toContain('✓ interviewer solution: pnpm check-design (the reference design)');
+    expect(r.stdout).toContain('export checked: it stands alone');
+    expect(r.code).toBe(0);
+    // The candidate's design.md is the blank template: check-design lists what is still to write.
+    const blank = run('pnpm', ['check-design'], join(out, 'candidate'));
+    expect(blank.code).toBe(1);
+    expect(blank.all).toContain('10 findings');
+  }, 300_000);
+
   it('When the folder is not empty, the level or the variant is unknown, then export exits 2 and says what to pass', () => {
     const busy = join(work, 'busy');
     mkdirSync(busy, { recursive: true });
