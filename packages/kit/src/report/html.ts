@@ -344,7 +344,8 @@ function renderCommits(all: readonly CommitRecord[]): string {
   // The exported starting point is listed, but the chart and the totals are the candidate's own work.
   const handedOut = all.filter((c) => c.handedOut);
   const commits = all.filter((c) => !c.handedOut);
-  const start = handedOut.length ? `The exercise was handed out as ${plural(handedOut.length, 'commit')} (${handedOut.map((c) => `<code>${e(c.hash.slice(0, 7))}</code>`).join(', ')}, ${e(handedOut[handedOut.length - 1]?.at ?? '')}); ` : '';
+  const handedAt = handedOut[handedOut.length - 1]?.at ?? '';
+  const start = handedOut.length ? `The exercise was handed out as ${plural(handedOut.length, 'commit')} (${handedOut.map((c) => `<code>${e(c.hash.slice(0, 7))}</code>`).join(', ')}, ${e(handedAt.slice(0, 16).replace('T', ' '))}${e(handedAt.slice(19) || '')}); ` : '';
   if (commits.length === 0) return `<section class="block commits"><h2>Commits</h2><p class="muted">${start}no commit of the candidate's own after it.</p></section>`;
   const offset = offsetOf(commits[0]?.at ?? '');
   const times = commits.map((c) => new Date(c.at).getTime());
