@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Level } from '../exercises/types.js';
 import { checkExport } from '../export/check.js';
 import { exportExercise } from '../export/export.js';
-import { loadDesignPack } from '../exercises/catalog.js';
+import { loadDesignPack, loadExercise } from '../exercises/catalog.js';
 import { color } from '../report/terminal.js';
 import { UsageError } from '../util/errors.js';
 import { repoRoot } from '../util/paths.js';
@@ -57,8 +56,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   process.stdout.write(lines.join('\n'));
   if (!values.check) return 0;
   process.stdout.write(`\n${color.bold('checking the export')} in its own folders (install, test, verify the candidate repo and the solution branch)…\n`);
-  const pack = loadDesignPack(root, id);
-  const hasDataset = !pack && /^dataset:/m.test(readFileSync(join(root, 'exercises', id, 'exercise.yaml'), 'utf8'));
+  const hasDataset = !loadDesignPack(root, id) && loadExercise(root, id, values.variant).dataset !== undefined;
   const steps = checkExport(result, { verifyArgs: hasDataset ? ['--no-measure'] : [], progress: (m) => process.stderr.write(color.dim(`· ${m}\n`)) });
   for (const s of steps) process.stdout.write(`  ${s.ok ? color.green('✓') : color.red('✗')} ${s.step}  ${color.dim(`${(s.ms / 1000).toFixed(1)} s`)}${s.ok && s.detail && !s.detail.includes('\n') ? color.dim(`  (${s.detail})`) : ''}\n`);
   const failed = steps.filter((s) => !s.ok);

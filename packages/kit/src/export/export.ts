@@ -6,10 +6,10 @@ import { parse, stringify } from 'yaml';
 import { loadDesignPack, loadExercise, withRequirements, type DesignPack } from '../exercises/catalog.js';
 import type { Exercise, ExportSpec, FaultSpec, Level, LevelSpec } from '../exercises/types.js';
 import { EXPORT_AUTHOR } from '../report/commits.js';
-import { commitMessage } from '../solution/solution.js';
+import { commitMessage, git as gitIn } from '../solution/solution.js';
 import { InfrastructureError, UsageError } from '../util/errors.js';
 import { standaloneEnv } from '../verify/environment.js';
-import { applyPatch } from '../verify/target.js';
+import { applyPatch, copyTree, SKIP } from '../verify/target.js';
 import { findLeaks, secretsOf, type Leak } from './leaks.js';
 
 export interface ExportOptions {
@@ -40,24 +40,17 @@ export const RUNTIME = 'faultline';
 const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PNPM = 'pnpm@10.34.9';
 const AUTHOR = ['-c', 'user.name=faultline export', '-c', `user.email=${EXPORT_AUTHOR}`];
-/** Build output, installs and local state never go into an exported repo. */
-const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage', '.stryker-tmp']);
 /** What the kit needs at run time in an exported repo (mermaid and Chromium only for design checks). */
 const RUNTIME_DEPENDENCIES = ['@swc/core', 'autocannon', 'fast-check', 'pg', 'ws', 'yaml'];
 const DESIGN_DEPENDENCIES = ['mermaid', 'playwright-core'];
 
 function git(cwd: string, args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_CEILING_DIRECTORIES: dirname(cwd) } }).toString().trim();
-  } catch (error) {
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
-    throw new InfrastructureError(`git ${args.join(' ')} failed in ${cwd}: ${stderr}`);
-  }
+  return gitIn(cwd, args, true);
 }
 
 function copy(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
-  cpSync(from, to, { recursive: true, filter: (source) => source === from || !SKIP.has(basename(source)) });
+  copyTree(from, to);
 }
 
 function readJson<T>(file: string): T {

@@ -41,14 +41,14 @@ function isText(file: string): boolean {
   }
 }
 
-/** Every text file under `dir`; `skip` leaves out one folder (the compiled kit, the same in every export). */
-function files(dir: string, skip?: string): string[] {
+/** Every text file under `dir`. */
+function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
   if (!statSync(dir).isDirectory()) return [dir];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     if (SKIP.has(e.name)) return [];
     const path = join(dir, e.name);
-    if (e.isDirectory()) return path === skip ? [] : files(path, skip);
+    if (e.isDirectory()) return files(path);
     return e.isFile() && isText(path) ? [path] : [];
   });
 }
@@ -125,23 +125,20 @@ export function secretsOf(root: string, exerciseDir: string, exercise: Exercise 
 
 export function findLeaks(candidateDir: string, secrets: Secrets): Leak[] {
   const leaks: Leak[] = [];
-  const all = files(candidateDir);
-  for (const file of all) {
+  const kit = join(candidateDir, 'faultline', 'kit');
+  const ids = secrets.ids.map((id) => ({ id, pattern: new RegExp(`(?<![\\w-])${id}(?![\\w-])`) }));
+  for (const file of files(candidateDir)) {
     const rel = relative(candidateDir, file);
     if (INTERVIEWER_ONLY.some((re) => re.test(rel))) leaks.push({ file: rel, what: 'an interviewer-only file' });
-  }
-  // The kit is the same generic code in every export; it carries no exercise's material.
-  for (const file of files(candidateDir, join(candidateDir, 'faultline', 'kit'))) {
-    const rel = relative(candidateDir, file);
+    // The kit is the same generic code in every export; it carries no exercise's material.
+    if (file.startsWith(`${kit}/`)) continue;
     const text = readFileSync(file, 'utf8');
     const lines = text.split('\n');
     lines.forEach((raw, index) => {
       if (/<!-- (\/?level\b|\/?monorepo -->|exported$)/.test(raw)) leaks.push({ file: rel, line: index + 1, what: 'a marker export removes (level, monorepo or exported block)' });
       const from = secrets.lines.get(normalise(raw));
       if (from) leaks.push({ file: rel, line: index + 1, what: `a line of ${from}` });
-      for (const id of secrets.ids) {
-        if (new RegExp(`(?<![\\w-])${id}(?![\\w-])`).test(raw)) leaks.push({ file: rel, line: index + 1, what: `the fault id "${id}"` });
-      }
+      for (const { id, pattern } of ids) if (pattern.test(raw)) leaks.push({ file: rel, line: index + 1, what: `the fault id "${id}"` });
     });
     const flat = normalise(text.replace(/[`*_>|#]/g, ' '));
     for (const [sentence, from] of secrets.sentences) {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Exercise, FaultSpec } from '../exercises/types.js';
 import { InfrastructureError, UsageError } from '../util/errors.js';
 import { applyPatch } from '../verify/target.js';
@@ -21,12 +21,14 @@ export function commitMessage(fault: FaultSpec): string {
   ].join('\n');
 }
 
-function git(cwd: string, args: string[]): string {
+/** Runs git; `standalone` keeps it from finding a repository above `cwd` (an exported repo inside another checkout). */
+export function git(cwd: string, args: string[], standalone = false): string {
   try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+    const env = standalone ? { ...process.env, GIT_CEILING_DIRECTORIES: dirname(cwd) } : process.env;
+    return execFileSync('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? String(error);
-    throw new InfrastructureError(`git ${args.join(' ')} failed: ${stderr}`);
+    throw new InfrastructureError(`git ${args.join(' ')} failed in ${cwd}: ${stderr}`);
   }
 }
 

@@ -26,9 +26,10 @@ export interface PreparedTarget {
 
 export const OWNER_FILE = '.faultline-owner';
 
-const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage']);
+/** Build output, installs and local state: never copied into a target or an exported repo. */
+export const SKIP = new Set(['node_modules', 'dist', '.turbo', '.git', '.clinic', '.faultline', 'coverage', '.stryker-tmp']);
 
-function copyTree(from: string, to: string): void {
+export function copyTree(from: string, to: string): void {
   cpSync(from, to, {
     recursive: true,
     filter: (source) => source === from || !SKIP.has(basename(source)),
